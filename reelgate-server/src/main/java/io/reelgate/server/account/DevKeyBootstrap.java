@@ -1,0 +1,70 @@
+package io.reelgate.server.account;
+
+import io.reelgate.server.storage.DataDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * On the first start against an empty database, creates a development key so the server is usable at once. The
+ * secret is printed once and written to {@code <data-dir>/dev-api-key.txt} (owner-readable only); only its hash
+ * is stored.
+ */
+@Component
+class DevKeyBootstrap {
+
+    private static final Logger log = LoggerFactory.getLogger(DevKeyBootstrap.class);
+    static final String FILE_NAME = "dev-api-key.txt";
+
+    private final ApiKeyRepository keys;
+    private final DataDirectory dataDirectory;
+    private final Clock clock;
+    private final boolean enabled;
+
+    DevKeyBootstrap(ApiKeyRepository keys, DataDirectory dataDirectory, Clock clock,
+                    @Value("${reelgate.dev-key.enabled:true}") boolean enabled) {
+        this.keys = keys;
+        this.dataDirectory = dataDirectory;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    void createDevKeyOnEmptyDatabase() {
+        if (!enabled || keys.count() > 0) {
+            return;
+        }
+        String secret = ApiKeySecrets.newSecret();
+        keys.create("dev", secret, clock.instant());
+        Path file = dataDirectory.root().resolve(FILE_NAME);
+        write(file, secret);
+        // Deliberately the only place a secret reaches a log: the operator needs it once to get started.
+        log.info("Created development API key (shown once, also saved to {}): {}", file, secret);
+    }
+
+    private static void write(Path file, String secret) {
+        try {
+            Files.writeString(file, secret + System.lineSeparator(), StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // non-POSIX file system: the data directory's own permissions protect it
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file, e);
+        }
+    }
+}

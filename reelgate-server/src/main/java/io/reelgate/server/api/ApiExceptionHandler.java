@@ -1,0 +1,73 @@
+package io.reelgate.server.api;
+
+import io.reelgate.server.task.InvalidRequestException;
+import io.reelgate.server.task.TaskNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every exception-to-answer decision, in one table: KIE code and a message that names the field; the HTTP status
+ * comes from {@link EnvelopeResponses}. Anything unexpected is logged with its stack and answered with a fixed
+ * message, never the exception's text.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    static final String SERVER_ERROR_MSG = "Server Error - An unexpected error occurred while processing the request";
+
+    private final EnvelopeResponses responses;
+
+    ApiExceptionHandler(EnvelopeResponses responses) {
+        this.responses = responses;
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ApiEnvelope<Void>> invalid(InvalidRequestException e) {
+        return responses.error(422, e.getMessage());
+    }
+
+    @ExceptionHandler(TaskNotFoundException.class)
+    ResponseEntity<ApiEnvelope<Void>> notFound(TaskNotFoundException e) {
+        return responses.error(404, e.getMessage());
+    }
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiEnvelope<Void>> api(ApiException e) {
+        return responses.error(e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ApiEnvelope<Void>> missingParameter(MissingServletRequestParameterException e) {
+        return responses.error(422, e.getParameterName() + " is required");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ApiEnvelope<Void>> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return responses.error(405, "Method " + e.getMethod() + " is not allowed here");
+    }
+
+    @ExceptionHandler(HttpMediaTypeException.class)
+    ResponseEntity<ApiEnvelope<Void>> mediaType(HttpMediaTypeException e) {
+        return responses.error(400, "Unsupported Content-Type; send application/json");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ApiEnvelope<Void>> noSuchEndpoint(NoResourceFoundException e) {
+        return responses.error(404, "No such endpoint: /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ApiEnvelope<Void>> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return responses.error(500, SERVER_ERROR_MSG);
+    }
+}

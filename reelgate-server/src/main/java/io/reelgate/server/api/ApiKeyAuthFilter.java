@@ -1,0 +1,54 @@
+package io.reelgate.server.api;
+
+import io.reelgate.server.account.ApiKey;
+import io.reelgate.server.account.ApiKeyRepository;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Authenticates every {@code /api/**} request by its bearer key and answers the documented 401 envelope when the
+ * key is missing, unknown or disabled (the three look the same, so nothing leaks about which keys exist).
+ */
+@Component
+class ApiKeyAuthFilter extends OncePerRequestFilter {
+
+    static final String UNAUTHORIZED_MSG = "You do not have access permissions";
+
+    private final ApiKeyRepository keys;
+    private final EnvelopeResponses responses;
+    private final ObjectMapper json;
+
+    ApiKeyAuthFilter(ApiKeyRepository keys, EnvelopeResponses responses, ObjectMapper json) {
+        this.keys = keys;
+        this.responses = responses;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<ApiKey> key = BearerTokenResolver.resolve(request).flatMap(keys::findBySecret).filter(k -> !k.disabled());
+        if (key.isEmpty()) {
+            response.setStatus(responses.httpStatus(401));
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            json.writeValue(response.getOutputStream(), ApiEnvelope.error(401, UNAUTHORIZED_MSG));
+            return;
+        }
+        request.setAttribute(AuthenticatedKey.ATTRIBUTE, new AuthenticatedKey(key.get().id(), key.get().name()));
+        chain.doFilter(request, response);
+    }
+}

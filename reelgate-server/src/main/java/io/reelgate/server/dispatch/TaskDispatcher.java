@@ -1,0 +1,151 @@
+package io.reelgate.server.dispatch;
+
+import io.reelgate.server.task.TaskRepository;
+import io.reelgate.server.task.TaskState;
+import io.reelgate.server.task.TaskSubmitted;
+import io.reelgate.server.task.TaskTransitions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves tasks from {@code wait} to {@code queueing} and lets a fixed set of worker threads claim queued tasks under
+ * a lease. Workers wake at once when this node accepts a task and otherwise poll, which picks up tasks submitted on
+ * other nodes and tasks handed back by recovery.
+ */
+@Component
+class TaskDispatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskDispatcher.class);
+    private static final int ADMIT_BATCH = 100;
+
+    private final TaskRepository tasks;
+    private final TaskTransitions transitions;
+    private final TaskRunner runner;
+    private final RunningTasks running;
+    private final DispatchProperties properties;
+    private final NodeIdentity node;
+    private final Clock clock;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean active;
+
+    TaskDispatcher(TaskRepository tasks, TaskTransitions transitions, TaskRunner runner, RunningTasks running,
+                   DispatchProperties properties, NodeIdentity node, Clock clock) {
+        this.tasks = tasks;
+        this.transitions = transitions;
+        this.runner = runner;
+        this.running = running;
+        this.properties = properties;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onTaskSubmitted(TaskSubmitted event) {
+        wakeUps.release();
+    }
+
+    @Override
+    public void start() {
+        reclaimOwnLeases();
+        active = true;
+        for (int i = 0; i < properties.workers(); i++) {
+            Thread worker = new Thread(this::workLoop, "reelgate-worker-" + i);
+            worker.start();
+            workers.add(worker);
+        }
+        log.info("Dispatcher started on node {} with {} workers", node.id(), properties.workers());
+    }
+
+    /** Stops claiming, asks running engines to stop, and hands their tasks back to the queue for another run. */
+    @Override
+    public void stop() {
+        active = false;
+        running.all().forEach(RunHandle::requestStop);
+        wakeUps.release(workers.size());
+        for (Thread worker : workers) {
+            try {
+                worker.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+        log.info("Dispatcher on node {} stopped", node.id());
+    }
+
+    @Override
+    public boolean isRunning() {
+        return active;
+    }
+
+    /** Stop before the web server and the data source go away. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    private void reclaimOwnLeases() {
+        Instant now = clock.instant();
+        for (String id : tasks.leasedBy(node.id())) {
+            transitions.requeueOwned(id, node.id(), now);
+        }
+    }
+
+    private void workLoop() {
+        while (active) {
+            try {
+                admitWaiting();
+                Optional<String> claimed = claimNext();
+                if (claimed.isPresent()) {
+                    tasks.findById(claimed.get()).ifPresent(task -> runner.run(task, node.id()));
+                } else {
+                    wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUps.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // keep the worker alive: a database hiccup must not stop this node from working
+                log.error("Dispatcher loop failed; retrying after {}", properties.pollInterval(), e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    private void admitWaiting() {
+        Instant now = clock.instant();
+        for (String id : tasks.idsInState(TaskState.WAIT, ADMIT_BATCH)) {
+            transitions.admit(id, now);
+        }
+    }
+
+    private Optional<String> claimNext() {
+        Instant now = clock.instant();
+        for (String id : tasks.nextQueued(properties.workers() * 2)) {
+            if (transitions.claim(id, node.id(), now.plus(properties.leaseDuration()), now)) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(properties.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.reelgate.server.dispatch;
+
+import io.reelgate.server.engine.EngineContext;
+import io.reelgate.server.engine.EngineException;
+import io.reelgate.server.fetch.GuardedDownloader;
+import io.reelgate.server.fetch.OutboundRefusedException;
+import io.reelgate.server.task.TaskTransitions;
+import java.nio.file.Path;
+import org.springframework.stereotype.Component;
+
+/** Builds the {@link EngineContext} a run hands its engine. */
+@Component
+class TaskEngineContextFactory {
+
+    /** Progress is written at most every this many percent, so a render does not become a stream of UPDATEs. */
+    private static final int PROGRESS_STEP = 5;
+
+    private final TaskTransitions transitions;
+    private final GuardedDownloader downloader;
+
+    TaskEngineContextFactory(TaskTransitions transitions, GuardedDownloader downloader) {
+        this.transitions = transitions;
+        this.downloader = downloader;
+    }
+
+    EngineContext create(String taskId, String owner, RunHandle handle) {
+        return new EngineContext() {
+            private int lastReported;
+
+            @Override
+            public boolean cancelled() {
+                return handle.shouldStop();
+            }
+
+            @Override
+            public void progress(int percent) {
+                int clamped = Math.max(0, Math.min(99, percent));
+                if (clamped >= lastReported + PROGRESS_STEP) {
+                    lastReported = clamped;
+                    transitions.reportProgress(taskId, owner, clamped);
+                }
+            }
+
+            @Override
+            public void download(String url, Path target, long maxBytes) {
+                try {
+                    downloader.download(url, target, maxBytes);
+                } catch (OutboundRefusedException e) {
+                    throw new EngineException(EngineException.FETCH_FAILED, "Failed to fetch the image: " + e.getMessage(), e);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,128 @@
+package io.reelgate.server.dispatch;
+
+import io.reelgate.server.engine.EngineCancelledException;
+import io.reelgate.server.engine.EngineException;
+import io.reelgate.server.engine.EngineJob;
+import io.reelgate.server.engine.EngineResult;
+import io.reelgate.server.engine.VideoEngine;
+import io.reelgate.server.storage.BlobStore;
+import io.reelgate.server.storage.DataDirectory;
+import io.reelgate.server.storage.RetentionProperties;
+import io.reelgate.server.task.Task;
+import io.reelgate.server.task.TaskOutput;
+import io.reelgate.server.task.TaskTransitions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one claimed task to its end: engine, storage, and the final transition. Every way out of a run ends the
+ * task in {@code success} or {@code fail}, except a lost lease (another node owns it now) and a node shutdown
+ * (handed back to the queue).
+ */
+@Component
+class TaskRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskRunner.class);
+    static final String INTERNAL_FAIL_MSG = "Generation failed, please try again later";
+
+    private final EngineRegistry engines;
+    private final TaskTransitions transitions;
+    private final BlobStore blobs;
+    private final RunningTasks running;
+    private final TaskEngineContextFactory contexts;
+    private final RetentionProperties retention;
+    private final Path workRoot;
+    private final Clock clock;
+
+    TaskRunner(EngineRegistry engines, TaskTransitions transitions, BlobStore blobs, RunningTasks running,
+               TaskEngineContextFactory contexts, RetentionProperties retention, DataDirectory dataDirectory, Clock clock) {
+        this.engines = engines;
+        this.transitions = transitions;
+        this.blobs = blobs;
+        this.running = running;
+        this.contexts = contexts;
+        this.retention = retention;
+        this.workRoot = dataDirectory.resolve("work");
+        this.clock = clock;
+    }
+
+    void run(Task task, String owner) {
+        RunHandle handle = running.start(task.id());
+        Path workDir = workRoot.resolve(task.id() + "-" + task.attempts());
+        try {
+            Files.createDirectories(workDir);
+            VideoEngine engine = engines.find(task.engine())
+                    .orElseThrow(() -> new EngineException(EngineException.INTERNAL,
+                            "Engine '" + task.engine() + "' is not available on this server"));
+            EngineResult result = engine.run(job(task, workDir), contexts.create(task.id(), owner, handle));
+            store(task, owner, handle, result);
+        } catch (EngineCancelledException e) {
+            endInterrupted(task, owner, handle, e);
+        } catch (EngineException e) {
+            fail(task, owner, handle, e.failCode(), e.failMsg());
+        } catch (RuntimeException | IOException e) {
+            log.error("Task {} failed inside the server", task.id(), e);
+            fail(task, owner, handle, EngineException.INTERNAL, INTERNAL_FAIL_MSG);
+        } finally {
+            running.finish(handle);
+            deleteRecursively(workDir);
+        }
+    }
+
+    private void store(Task task, String owner, RunHandle handle, EngineResult result) {
+        if (handle.shouldStop()) {
+            endInterrupted(task, owner, handle, null);
+            return;
+        }
+        String videoId = UUID.randomUUID().toString();
+        String videoKey = "results/" + task.id() + "/" + videoId + ".mp4";
+        String coverKey = "results/" + task.id() + "/" + videoId + ".jpg";
+        blobs.put(videoKey, result.video());
+        blobs.put(coverKey, result.cover());
+        TaskOutput output = new TaskOutput(videoId, videoKey, coverKey, result.width(), result.height(),
+                clock.instant().plus(retention.period()));
+        if (!transitions.succeed(task.id(), owner, output, clock.instant())) {
+            // the lease was lost while storing: whoever owns the task now produces its result
+            blobs.delete(videoKey);
+            blobs.delete(coverKey);
+        }
+    }
+
+    private void endInterrupted(Task task, String owner, RunHandle handle, EngineCancelledException e) {
+        if (handle.stopRequested() && !handle.leaseLost()) {
+            transitions.requeueOwned(task.id(), owner, clock.instant());
+        } else if (!handle.leaseLost() && e != null) {
+            fail(task, owner, handle, e.failCode(), e.failMsg());
+        }
+    }
+
+    private void fail(Task task, String owner, RunHandle handle, int failCode, String failMsg) {
+        if (!handle.leaseLost()) {
+            transitions.failRunning(task.id(), owner, failCode, failMsg, clock.instant());
+        }
+    }
+
+    private static EngineJob job(Task task, Path workDir) {
+        return new EngineJob(task.id(), task.prompt(), task.imageUrl(), task.aspectRatio(), task.quality(),
+                task.duration() == null ? 5 : task.duration(), task.waterMark() == null ? "" : task.waterMark(), workDir);
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Could not delete work directory {}", dir, e);
+        }
+    }
+}

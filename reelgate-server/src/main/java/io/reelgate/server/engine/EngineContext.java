@@ -1,0 +1,21 @@
+package io.reelgate.server.engine;
+
+import java.nio.file.Path;
+
+/** What the dispatcher offers an engine while it runs: cancellation, progress and guarded downloads. */
+public interface EngineContext {
+
+    /** True once the task was cancelled or its lease was lost; the engine should stop promptly. */
+    boolean cancelled();
+
+    /** Reports progress in percent (0..100); cheap, may be called per frame. */
+    void progress(int percent);
+
+    /**
+     * Downloads a user-supplied URL into {@code target} through the outbound guard (scheme, private-address
+     * and size checks).
+     *
+     * @throws EngineException with failCode 451 when the file cannot be fetched
+     */
+    void download(String url, Path target, long maxBytes);
+}

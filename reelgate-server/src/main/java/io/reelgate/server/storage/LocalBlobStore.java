@@ -1,0 +1,65 @@
+package io.reelgate.server.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+/** Blobs as files under {@code <data-dir>/files}. */
+@Component
+public class LocalBlobStore implements BlobStore {
+
+    private final Path root;
+
+    public LocalBlobStore(DataDirectory dataDirectory) {
+        this.root = dataDirectory.resolve("files");
+    }
+
+    @Override
+    public void put(String key, Path source) {
+        Path target = resolve(key);
+        try {
+            Files.createDirectories(target.getParent());
+            // copy beside the target, then rename: a crash never leaves a half-written result under its real name
+            Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StorageException("Cannot store blob " + key, e);
+        }
+    }
+
+    @Override
+    public Optional<Resource> open(String key) {
+        Path path = resolve(key);
+        return Files.isRegularFile(path) && Files.isReadable(path) ? Optional.of(new FileSystemResource(path)) : Optional.empty();
+    }
+
+    @Override
+    public void delete(String key) {
+        Path path = resolve(key);
+        try {
+            Files.deleteIfExists(path);
+            Path parent = path.getParent();
+            try (var entries = Files.list(parent)) {
+                if (!parent.equals(root) && entries.findAny().isEmpty()) {
+                    Files.deleteIfExists(parent);
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageException("Cannot delete blob " + key, e);
+        }
+    }
+
+    private Path resolve(String key) {
+        Path path = root.resolve(key).normalize();
+        if (key.isBlank() || !path.startsWith(root) || path.equals(root)) {
+            throw new StorageException("Blob key escapes the storage root: " + key);
+        }
+        return path;
+    }
+}

@@ -1,0 +1,68 @@
+package io.reelgate.server.storage;
+
+import io.reelgate.server.task.Task;
+import io.reelgate.server.task.TaskRepository;
+import io.reelgate.server.task.TaskTransitions;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes result files whose retention ran out and flips {@code expireFlag} to 1. The task record stays readable.
+ * Files go first: a crash between the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
+ */
+@Component
+public class RetentionSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
+
+    private final TaskRepository tasks;
+    private final TaskTransitions transitions;
+    private final BlobStore blobs;
+    private final RetentionProperties properties;
+    private final Clock clock;
+
+    RetentionSweep(TaskRepository tasks, TaskTransitions transitions, BlobStore blobs, RetentionProperties properties,
+                   Clock clock) {
+        this.tasks = tasks;
+        this.transitions = transitions;
+        this.blobs = blobs;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${reelgate.retention.sweep-interval:10m}", initialDelayString = "PT30S")
+    void scheduledSweep() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.error("Retention sweep failed; it runs again in {}", properties.sweepInterval(), e);
+        }
+    }
+
+    /** Expires everything due now; returns how many tasks were expired. */
+    public int sweep() {
+        int expired = 0;
+        List<Task> due;
+        do {
+            due = tasks.resultsExpiredBefore(clock.instant(), properties.batchSize());
+            for (Task task : due) {
+                deleteIfPresent(task.videoKey());
+                deleteIfPresent(task.coverKey());
+                if (transitions.markExpired(task.id())) {
+                    expired++;
+                }
+            }
+        } while (due.size() == properties.batchSize());
+        return expired;
+    }
+
+    private void deleteIfPresent(String key) {
+        if (key != null) {
+            blobs.delete(key);
+        }
+    }
+}

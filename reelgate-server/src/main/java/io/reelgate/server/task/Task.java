@@ -1,0 +1,39 @@
+package io.reelgate.server.task;
+
+import java.time.Instant;
+
+/** One row of the {@code task} table. */
+public record Task(
+        String id,
+        String apiKeyId,
+        TaskKind kind,
+        String parentTaskId,
+        String engine,
+        TaskState state,
+        String prompt,
+        String imageUrl,
+        String aspectRatio,
+        String quality,
+        Integer duration,
+        String waterMark,
+        String callBackUrl,
+        String model,
+        boolean expandPrompt,
+        Instant createdAt,
+        Instant queuedAt,
+        Instant startedAt,
+        Instant finishedAt,
+        String leaseOwner,
+        Instant leaseUntil,
+        int attempts,
+        int progress,
+        Integer failCode,
+        String failMsg,
+        String videoId,
+        String videoKey,
+        String coverKey,
+        Integer width,
+        Integer height,
+        Instant expiresAt,
+        boolean expired) {
+}

@@ -1,0 +1,112 @@
+package io.reelgate.server.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads and inserts tasks. Every state change lives in {@link TaskTransitions}, which guards each UPDATE with the
+ * expected current state.
+ */
+@Repository
+public class TaskRepository {
+
+    private final JdbcClient jdbc;
+
+    public TaskRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(NewTask task) {
+        int rows = jdbc.sql("""
+                INSERT INTO task (id, api_key_id, kind, parent_task_id, engine, state, prompt, image_url, aspect_ratio,
+                                  quality, duration, water_mark, call_back_url, model, expand_prompt, created_at)
+                VALUES (:id, :apiKeyId, :kind, :parentTaskId, :engine, 'wait', :prompt, :imageUrl, :aspectRatio,
+                        :quality, :duration, :waterMark, :callBackUrl, :model, :expandPrompt, :createdAt)
+                """)
+                .param("id", task.id())
+                .param("apiKeyId", task.apiKeyId())
+                .param("kind", task.kind().name())
+                .param("parentTaskId", task.parentTaskId())
+                .param("engine", task.engine())
+                .param("prompt", task.prompt())
+                .param("imageUrl", task.imageUrl())
+                .param("aspectRatio", task.aspectRatio())
+                .param("quality", task.quality())
+                .param("duration", task.duration())
+                .param("waterMark", task.waterMark())
+                .param("callBackUrl", task.callBackUrl())
+                .param("model", task.model())
+                .param("expandPrompt", task.expandPrompt())
+                .param("createdAt", DbTime.of(task.createdAt()))
+                .update();
+        if (rows != 1) {
+            throw new IllegalStateException("Inserting task " + task.id() + " changed " + rows + " rows");
+        }
+    }
+
+    public Optional<Task> findById(String id) {
+        return jdbc.sql("SELECT * FROM task WHERE id = :id").param("id", id).query(TaskRowMapper.INSTANCE).optional();
+    }
+
+    /** The polling hot path: one primary-key lookup; the owner check makes another key's task invisible. */
+    public Optional<Task> findOwned(String id, String apiKeyId) {
+        return jdbc.sql("SELECT * FROM task WHERE id = :id AND api_key_id = :apiKeyId")
+                .param("id", id)
+                .param("apiKeyId", apiKeyId)
+                .query(TaskRowMapper.INSTANCE)
+                .optional();
+    }
+
+    public List<String> idsInState(TaskState state, int limit) {
+        return jdbc.sql("SELECT id FROM task WHERE state = :state ORDER BY created_at, id LIMIT :limit")
+                .param("state", state.wire())
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    /** Oldest queued first, so work is done in submission order. */
+    public List<String> nextQueued(int limit) {
+        return jdbc.sql("SELECT id FROM task WHERE state = 'queueing' ORDER BY queued_at, id LIMIT :limit")
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    public List<String> leasesExpiredBefore(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM task WHERE state = 'generating' AND lease_until < :now ORDER BY lease_until LIMIT :limit
+                """)
+                .param("now", DbTime.of(now))
+                .param("limit", limit)
+                .query(String.class)
+                .list();
+    }
+
+    public List<String> leasedBy(String owner) {
+        return jdbc.sql("SELECT id FROM task WHERE state = 'generating' AND lease_owner = :owner")
+                .param("owner", owner)
+                .query(String.class)
+                .list();
+    }
+
+    public List<Task> resultsExpiredBefore(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM task WHERE expire_flag = 0 AND expires_at < :now ORDER BY expires_at LIMIT :limit
+                """)
+                .param("now", DbTime.of(now))
+                .param("limit", limit)
+                .query(TaskRowMapper.INSTANCE)
+                .list();
+    }
+
+    public int countInState(TaskState state) {
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE state = :state")
+                .param("state", state.wire())
+                .query(Integer.class)
+                .single();
+    }
+}

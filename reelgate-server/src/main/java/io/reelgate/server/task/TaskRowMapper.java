@@ -1,0 +1,47 @@
+package io.reelgate.server.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.springframework.jdbc.core.RowMapper;
+
+final class TaskRowMapper implements RowMapper<Task> {
+
+    static final TaskRowMapper INSTANCE = new TaskRowMapper();
+
+    @Override
+    public Task mapRow(ResultSet rs, int rowNum) throws SQLException {
+        return new Task(
+                rs.getString("id"),
+                rs.getString("api_key_id"),
+                TaskKind.valueOf(rs.getString("kind")),
+                rs.getString("parent_task_id"),
+                rs.getString("engine"),
+                TaskState.fromWire(rs.getString("state")),
+                rs.getString("prompt"),
+                rs.getString("image_url"),
+                rs.getString("aspect_ratio"),
+                rs.getString("quality"),
+                (Integer) rs.getObject("duration", Integer.class),
+                rs.getString("water_mark"),
+                rs.getString("call_back_url"),
+                rs.getString("model"),
+                rs.getBoolean("expand_prompt"),
+                DbTime.read(rs, "created_at"),
+                DbTime.read(rs, "queued_at"),
+                DbTime.read(rs, "started_at"),
+                DbTime.read(rs, "finished_at"),
+                rs.getString("lease_owner"),
+                DbTime.read(rs, "lease_until"),
+                rs.getInt("attempts"),
+                rs.getInt("progress"),
+                rs.getObject("fail_code", Integer.class),
+                rs.getString("fail_msg"),
+                rs.getString("video_id"),
+                rs.getString("video_key"),
+                rs.getString("cover_key"),
+                rs.getObject("width", Integer.class),
+                rs.getObject("height", Integer.class),
+                DbTime.read(rs, "expires_at"),
+                rs.getInt("expire_flag") == 1);
+    }
+}

@@ -1,0 +1,199 @@
+package io.reelgate.server.task;
+
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every task state change, each one conditional UPDATE that names the state it expects (and the lease owner where
+ * one holds it). {@code true} means this caller won the move; {@code false} means another worker, node or sweep
+ * got there first, which is normal under concurrency. More than one row is a bug. Each won move logs one line.
+ */
+@Component
+public class TaskTransitions {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskTransitions.class);
+
+    private final JdbcClient jdbc;
+
+    public TaskTransitions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean admit(String id, Instant now) {
+        int rows = jdbc.sql("UPDATE task SET state = 'queueing', queued_at = :now WHERE id = :id AND state = 'wait'")
+                .param("id", id)
+                .param("now", DbTime.of(now))
+                .update();
+        return logged(rows, id, TaskState.WAIT, TaskState.QUEUEING, null);
+    }
+
+    public boolean claim(String id, String owner, Instant leaseUntil, Instant now) {
+        int rows = jdbc.sql("""
+                UPDATE task SET state = 'generating', lease_owner = :owner, lease_until = :leaseUntil,
+                                started_at = :now, attempts = attempts + 1, progress = 0
+                WHERE id = :id AND state = 'queueing'
+                """)
+                .param("id", id)
+                .param("owner", owner)
+                .param("leaseUntil", DbTime.of(leaseUntil))
+                .param("now", DbTime.of(now))
+                .update();
+        return logged(rows, id, TaskState.QUEUEING, TaskState.GENERATING, null);
+    }
+
+    /** Heartbeat: extends the lease only while this owner still holds the task. */
+    public boolean renewLease(String id, String owner, Instant leaseUntil) {
+        int rows = jdbc.sql("""
+                UPDATE task SET lease_until = :leaseUntil WHERE id = :id AND state = 'generating' AND lease_owner = :owner
+                """)
+                .param("id", id)
+                .param("owner", owner)
+                .param("leaseUntil", DbTime.of(leaseUntil))
+                .update();
+        return single(rows, id);
+    }
+
+    public void reportProgress(String id, String owner, int percent) {
+        jdbc.sql("UPDATE task SET progress = :progress WHERE id = :id AND state = 'generating' AND lease_owner = :owner")
+                .param("id", id)
+                .param("owner", owner)
+                .param("progress", percent)
+                .update();
+    }
+
+    /** Completes a run; refused when the lease was lost meanwhile, so a task never completes twice. */
+    public boolean succeed(String id, String owner, TaskOutput output, Instant now) {
+        int rows = jdbc.sql("""
+                UPDATE task SET state = 'success', finished_at = :now, progress = 100, lease_owner = NULL,
+                                lease_until = NULL, video_id = :videoId, video_key = :videoKey, cover_key = :coverKey,
+                                width = :width, height = :height, expires_at = :expiresAt
+                WHERE id = :id AND state = 'generating' AND lease_owner = :owner
+                """)
+                .param("id", id)
+                .param("owner", owner)
+                .param("now", DbTime.of(now))
+                .param("videoId", output.videoId())
+                .param("videoKey", output.videoKey())
+                .param("coverKey", output.coverKey())
+                .param("width", output.width())
+                .param("height", output.height())
+                .param("expiresAt", DbTime.of(output.expiresAt()))
+                .update();
+        return logged(rows, id, TaskState.GENERATING, TaskState.SUCCESS, null);
+    }
+
+    /** Fails a running task held by {@code owner}. */
+    public boolean failRunning(String id, String owner, int failCode, String failMsg, Instant now) {
+        int rows = jdbc.sql("""
+                UPDATE task SET state = 'fail', finished_at = :now, fail_code = :failCode, fail_msg = :failMsg,
+                                lease_owner = NULL, lease_until = NULL
+                WHERE id = :id AND state = 'generating' AND lease_owner = :owner
+                """)
+                .param("id", id)
+                .param("owner", owner)
+                .param("now", DbTime.of(now))
+                .param("failCode", failCode)
+                .param("failMsg", truncate(failMsg))
+                .update();
+        return logged(rows, id, TaskState.GENERATING, TaskState.FAIL, failMsg);
+    }
+
+    /** Fails a task that no worker holds ({@code wait} or {@code queueing}), e.g. its engine does not exist. */
+    public boolean failIdle(String id, TaskState expected, int failCode, String failMsg, Instant now) {
+        if (expected != TaskState.WAIT && expected != TaskState.QUEUEING) {
+            throw new IllegalArgumentException("failIdle only moves wait or queueing tasks, not " + expected);
+        }
+        int rows = jdbc.sql("""
+                UPDATE task SET state = 'fail', finished_at = :now, fail_code = :failCode, fail_msg = :failMsg
+                WHERE id = :id AND state = :expected
+                """)
+                .param("id", id)
+                .param("expected", expected.wire())
+                .param("now", DbTime.of(now))
+                .param("failCode", failCode)
+                .param("failMsg", truncate(failMsg))
+                .update();
+        return logged(rows, id, expected, TaskState.FAIL, failMsg);
+    }
+
+    /**
+     * Crash recovery: hands a task whose lease ran out back to the queue. Guarded by the lease expiry so a node that
+     * renewed in the meantime keeps it.
+     */
+    public boolean requeueExpired(String id, Instant now) {
+        int rows = jdbc.sql("""
+                UPDATE task SET state = 'queueing', lease_owner = NULL, lease_until = NULL, queued_at = :now
+                WHERE id = :id AND state = 'generating' AND lease_until < :now
+                """)
+                .param("id", id)
+                .param("now", DbTime.of(now))
+                .update();
+        return logged(rows, id, TaskState.GENERATING, TaskState.QUEUEING, "lease expired");
+    }
+
+    /** Crash recovery giving up: the task's lease expired and it has used all its attempts. */
+    public boolean failExpired(String id, int failCode, String failMsg, Instant now) {
+        int rows = jdbc.sql("""
+                UPDATE task SET state = 'fail', finished_at = :now, fail_code = :failCode, fail_msg = :failMsg,
+                                lease_owner = NULL, lease_until = NULL
+                WHERE id = :id AND state = 'generating' AND lease_until < :now
+                """)
+                .param("id", id)
+                .param("now", DbTime.of(now))
+                .param("failCode", failCode)
+                .param("failMsg", truncate(failMsg))
+                .update();
+        return logged(rows, id, TaskState.GENERATING, TaskState.FAIL, failMsg);
+    }
+
+    /** Crash recovery on start-up: leases held under this node's id belong to a previous, dead incarnation. */
+    public boolean requeueOwned(String id, String owner, Instant now) {
+        int rows = jdbc.sql("""
+                UPDATE task SET state = 'queueing', lease_owner = NULL, lease_until = NULL, queued_at = :now
+                WHERE id = :id AND state = 'generating' AND lease_owner = :owner
+                """)
+                .param("id", id)
+                .param("owner", owner)
+                .param("now", DbTime.of(now))
+                .update();
+        return logged(rows, id, TaskState.GENERATING, TaskState.QUEUEING, "node restarted");
+    }
+
+    /** Retention: the result files are gone; the record stays readable with expireFlag 1. */
+    public boolean markExpired(String id) {
+        int rows = jdbc.sql("UPDATE task SET expire_flag = 1 WHERE id = :id AND expire_flag = 0")
+                .param("id", id)
+                .update();
+        boolean won = single(rows, id);
+        if (won) {
+            log.info("Task {} result expired", id);
+        }
+        return won;
+    }
+
+    private static boolean logged(int rows, String id, TaskState from, TaskState to, String reason) {
+        boolean won = single(rows, id);
+        if (won && reason != null) {
+            log.info("Task {} {} -> {}: {}", id, from.wire(), to.wire(), reason);
+        } else if (won) {
+            log.info("Task {} {} -> {}", id, from.wire(), to.wire());
+        } else {
+            log.debug("Task {} {} -> {} lost to a concurrent change", id, from.wire(), to.wire());
+        }
+        return won;
+    }
+
+    private static boolean single(int rows, String id) {
+        if (rows > 1) {
+            throw new IllegalStateException("Update of task " + id + " changed " + rows + " rows");
+        }
+        return rows == 1;
+    }
+
+    private static String truncate(String message) {
+        return message != null && message.length() > 1000 ? message.substring(0, 1000) : message;
+    }
+}
