@@ -15,7 +15,7 @@ public interface EngineContext {
      * Downloads a user-supplied URL into {@code target} through the outbound guard (scheme, private-address
      * and size checks).
      *
-     * @throws EngineException with failCode 451 when the file cannot be fetched
+     * @throws EngineException with failCode 400 and a message saying why, when the file cannot be fetched
      */
     void download(String url, Path target, long maxBytes);
 }

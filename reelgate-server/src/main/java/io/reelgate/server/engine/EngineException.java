@@ -6,11 +6,12 @@ package io.reelgate.server.engine;
  */
 public class EngineException extends RuntimeException {
 
-    /** Input the engine could not use: bad image, unsupported size, refused content. */
+    /**
+     * The user's input could not be used: an image that cannot be fetched or decoded, refused content, a
+     * cancellation. KIE documents {@code failCode} 400 and callback code 400 for every such case.
+     */
     public static final int INPUT_REJECTED = 400;
-    /** The input image or video could not be fetched (KIE code 451). */
-    public static final int FETCH_FAILED = 451;
-    /** Internal failure of the engine itself. */
+    /** Internal failure of the engine or the server (callback code 500). */
     public static final int INTERNAL = 500;
 
     private final int failCode;
