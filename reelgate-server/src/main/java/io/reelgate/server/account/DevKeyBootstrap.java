@@ -10,10 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
  * is stored.
  */
 @Component
-class DevKeyBootstrap {
+class DevKeyBootstrap implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(DevKeyBootstrap.class);
     static final String FILE_NAME = "dev-api-key.txt";
@@ -40,9 +38,9 @@ class DevKeyBootstrap {
         this.enabled = enabled;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(0)
-    void createDevKeyOnEmptyDatabase() {
+    /** Runs after the migrations and before the web server takes requests, so the key works from the first one. */
+    @Override
+    public void afterSingletonsInstantiated() {
         if (!enabled || keys.count() > 0) {
             return;
         }

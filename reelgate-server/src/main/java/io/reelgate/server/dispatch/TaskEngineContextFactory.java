@@ -46,7 +46,7 @@ class TaskEngineContextFactory {
                 try {
                     downloader.download(url, target, maxBytes);
                 } catch (OutboundRefusedException e) {
-                    throw new EngineException(EngineException.FETCH_FAILED, "Failed to fetch the image: " + e.getMessage(), e);
+                    throw new EngineException(EngineException.INPUT_REJECTED, "Failed to fetch the image: " + e.getMessage(), e);
                 }
             }
         };

@@ -1,0 +1,94 @@
+package io.reelgate.server.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reelgate.server.testsupport.ImageHost;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** No test here sends traffic anywhere but loopback: refused addresses are refused before any connection. */
+class OutboundGuardTest {
+
+    private static OutboundProperties properties(boolean allowPrivate, List<String> hosts) {
+        return new OutboundProperties(allowPrivate, hosts, Duration.ofSeconds(2), Duration.ofSeconds(5), 3);
+    }
+
+    private final OutboundGuard strict = new OutboundGuard(properties(false, List.of()));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1/a.png", "http://10.0.0.1/a.png", "http://192.168.1.10/a.png",
+            "http://172.16.0.5/a.png", "http://169.254.169.254/latest/meta-data/", "http://[::1]/a.png",
+            "http://[fd00::1]/a.png", "http://100.64.0.1/a.png", "http://0.0.0.0/a.png", "http://localhost:8080/a.png",
+            "http://[::ffff:127.0.0.1]/a.png"})
+    void nonPublicAddressesAreRefusedByDefault(String url) {
+        assertThatThrownBy(() -> strict.check(URI.create(url)))
+                .isInstanceOf(OutboundRefusedException.class)
+                .hasMessageContaining("resolves to a non-public address");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"file:///etc/passwd", "ftp://example.com/a.png", "gopher://example.com/"})
+    void onlyHttpSchemesAreFetched(String url) {
+        assertThatThrownBy(() -> strict.check(URI.create(url)))
+                .isInstanceOf(OutboundRefusedException.class)
+                .hasMessage("only http and https URLs can be fetched");
+    }
+
+    @Test
+    void publicAddressesPassWithoutAnyConnection() {
+        strict.check(URI.create("http://93.184.216.34/a.png"));
+        strict.check(URI.create("https://[2606:2800:220:1:248:1893:25c8:1946]/a.png"));
+    }
+
+    @Test
+    void allowlistedHostsAndTheTestSwitchLetLoopbackThrough() {
+        new OutboundGuard(properties(false, List.of("localhost"))).check(URI.create("http://localhost/a.png"));
+        new OutboundGuard(properties(true, List.of())).check(URI.create("http://127.0.0.1/a.png"));
+    }
+
+    @Test
+    void downloadStopsAtTheSizeLimit(@TempDir Path dir) {
+        try (ImageHost host = new ImageHost()) {
+            String url = host.serve("/big.png", new byte[200_000]);
+            GuardedDownloader downloader = new GuardedDownloader(new OutboundGuard(properties(true, List.of())),
+                    properties(true, List.of()));
+
+            assertThatThrownBy(() -> downloader.download(url, dir.resolve("big"), 100_000))
+                    .isInstanceOf(OutboundRefusedException.class)
+                    .hasMessage("the file is larger than 100000 bytes");
+        }
+    }
+
+    @Test
+    void downloadWritesTheWholeFileWithinTheLimit(@TempDir Path dir) throws Exception {
+        try (ImageHost host = new ImageHost()) {
+            byte[] png = ImageHost.png(40, 30);
+            String url = host.serve("/small.png", png);
+            GuardedDownloader downloader = new GuardedDownloader(new OutboundGuard(properties(true, List.of())),
+                    properties(true, List.of()));
+
+            downloader.download(url, dir.resolve("small"), 100_000);
+
+            assertThat(Files.readAllBytes(dir.resolve("small"))).isEqualTo(png);
+        }
+    }
+
+    @Test
+    void loopbackDownloadIsRefusedWithTheDefaultGuard(@TempDir Path dir) {
+        try (ImageHost host = new ImageHost()) {
+            String url = host.serve("/small.png", ImageHost.png(10, 10));
+            GuardedDownloader downloader = new GuardedDownloader(strict, properties(false, List.of()));
+
+            assertThatThrownBy(() -> downloader.download(url, dir.resolve("x"), 100_000))
+                    .hasMessage("the host 127.0.0.1 resolves to a non-public address");
+        }
+    }
+}

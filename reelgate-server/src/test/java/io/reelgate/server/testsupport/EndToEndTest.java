@@ -1,0 +1,54 @@
+package io.reelgate.server.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the end-to-end tests: the real application on a random port, on the embedded default (H2 file database
+ * and local files in a fresh data directory), spoken to over HTTP. All subclasses share one running server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class EndToEndTest {
+
+    protected static final Path DATA_DIR = tempDir();
+
+    @LocalServerPort
+    protected int port;
+
+    protected KieHttp kie;
+
+    @DynamicPropertySource
+    static void embeddedDefault(DynamicPropertyRegistry registry) {
+        registry.add("reelgate.data-dir", DATA_DIR::toString);
+        // the tests' image host runs on loopback, which the outbound guard refuses by default
+        registry.add("reelgate.outbound.allow-private-networks", () -> "true");
+    }
+
+    @BeforeEach
+    void connectWithDevKey() throws IOException {
+        kie = new KieHttp(baseUrl(), devKey());
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    protected static String devKey() throws IOException {
+        return Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim();
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("reelgate-e2e-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.reelgate.server.testsupport;
+
+import com.sun.net.httpserver.HttpServer;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.ImageIO;
+
+/**
+ * Plays the third-party image host a user's {@code imageUrl} points at: serves generated images (and broken ones)
+ * on loopback.
+ */
+public final class ImageHost implements AutoCloseable {
+
+    private final HttpServer server;
+    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+
+    public ImageHost() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", exchange -> {
+            byte[] body = files.get(exchange.getRequestURI().getPath());
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+            } else {
+                exchange.getResponseHeaders().add("Content-Type", "image/png");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            }
+            exchange.close();
+        });
+        server.start();
+    }
+
+    /** Publishes bytes at {@code path} and returns the URL. */
+    public String serve(String path, byte[] body) {
+        files.put(path, body);
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** A PNG with a diagonal gradient and a few blocks, so pan and zoom visibly move content. */
+    public static byte[] png(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(20, 60, 200), width, height, new Color(250, 200, 40)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        for (int i = 0; i < 6; i++) {
+            g.fillRect(i * width / 6, (i % 3) * height / 3, width / 12, height / 8);
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

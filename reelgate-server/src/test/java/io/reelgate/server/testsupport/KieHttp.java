@@ -1,0 +1,134 @@
+package io.reelgate.server.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Speaks HTTP to a running Reelgate as a KIE client would: bearer key, JSON bodies, envelope answers. */
+public final class KieHttp {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> TERMINAL = List.of("success", "fail");
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String apiKey;
+
+    public KieHttp(String baseUrl, String apiKey) {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+    }
+
+    public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+        public int code() {
+            return body.get("code").asInt();
+        }
+
+        public String msg() {
+            return body.get("msg").asString();
+        }
+
+        public JsonNode data() {
+            return body.get("data");
+        }
+    }
+
+    public Answer postJson(String path, String json) {
+        return post(path, json, "application/json");
+    }
+
+    public Answer post(String path, String body, String contentType) {
+        HttpRequest.Builder request = authorized(path).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request.build());
+    }
+
+    public Answer get(String path) {
+        return send(authorized(path).GET().build());
+    }
+
+    public Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), JSON.readTree(response.body()), response);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + apiKey);
+    }
+
+    /** Submits a generate body and returns the new taskId, failing the test on any other answer. */
+    public String generate(String json) {
+        Answer answer = postJson("/api/v1/runway/generate", json);
+        if (answer.code() != 200) {
+            throw new AssertionError("generate refused: " + answer.body());
+        }
+        return answer.data().get("taskId").asString();
+    }
+
+    public JsonNode detail(String taskId) {
+        return get("/api/v1/runway/record-detail?taskId=" + taskId).data();
+    }
+
+    /** Polls record-detail until the task is terminal. */
+    public JsonNode awaitTerminal(String taskId, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode detail = detail(taskId);
+            if (detail != null && TERMINAL.contains(detail.get("state").asString())) {
+                return detail;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("task " + taskId + " not terminal after " + timeout + ": " + detail(taskId));
+    }
+
+    /** Downloads a URL (no auth: result URLs are capabilities) into a file. */
+    public HttpResponse<Path> download(String url, Path target) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofFile(target));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<byte[]> getBytes(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.reelgate.server.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+
+/**
+ * Real databases for repository and queue tests: an H2 file database in a temp directory (the embedded default)
+ * and an embedded PostgreSQL server, started once per JVM, with a fresh database per call. Both are migrated with
+ * the production Flyway scripts.
+ */
+public final class TestDatabases {
+
+    public enum Kind { H2, POSTGRES }
+
+    private static EmbeddedPostgres postgres;
+
+    private TestDatabases() {
+    }
+
+    public static DataSource migrated(Kind kind) {
+        DataSource dataSource = kind == Kind.H2 ? h2File() : freshPostgresDatabase();
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        return dataSource;
+    }
+
+    private static DataSource h2File() {
+        try {
+            Path dir = Files.createTempDirectory("reelgate-h2-");
+            JdbcDataSource ds = new JdbcDataSource();
+            ds.setURL("jdbc:h2:file:" + dir.resolve("test") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+            ds.setUser("sa");
+            return ds;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized DataSource freshPostgresDatabase() {
+        try {
+            if (postgres == null) {
+                postgres = EmbeddedPostgres.builder().start();
+            }
+            String name = "t_" + UUID.randomUUID().toString().replace("-", "");
+            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name);
+            }
+            return postgres.getDatabase("postgres", name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
