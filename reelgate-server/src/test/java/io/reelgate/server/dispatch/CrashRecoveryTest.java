@@ -100,7 +100,7 @@ class CrashRecoveryTest {
     }
 
     private int attempts(String taskId) throws Exception {
-        String url = "jdbc:h2:file:" + dataDir.resolve("db/reelgate") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
+        String url = "jdbc:h2:file:" + dataDir.resolve("db/reelgate") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0";
         try (Connection c = DriverManager.getConnection(url, "sa", "");
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT attempts FROM task WHERE id = '" + taskId + "'")) {

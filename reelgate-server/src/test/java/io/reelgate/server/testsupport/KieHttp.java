@@ -83,8 +83,13 @@ public final class KieHttp {
         return answer.data().get("taskId").asString();
     }
 
+    /** The record-detail {@code data}, failing the test on any answer but code 200. */
     public JsonNode detail(String taskId) {
-        return get("/api/v1/runway/record-detail?taskId=" + taskId).data();
+        Answer answer = get("/api/v1/runway/record-detail?taskId=" + taskId);
+        if (answer.code() != 200) {
+            throw new AssertionError("record-detail of " + taskId + " answered " + answer.body());
+        }
+        return answer.data();
     }
 
     /** Polls record-detail until the task is terminal. */
@@ -92,7 +97,7 @@ public final class KieHttp {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             JsonNode detail = detail(taskId);
-            if (detail != null && TERMINAL.contains(detail.get("state").asString())) {
+            if (TERMINAL.contains(detail.get("state").asString())) {
                 return detail;
             }
             sleep(100);
