@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -26,16 +25,19 @@ class DevKeyBootstrap implements SmartInitializingSingleton {
     static final String FILE_NAME = "dev-api-key.txt";
 
     private final ApiKeyRepository keys;
+    private final ApiKeyService service;
     private final DataDirectory dataDirectory;
-    private final Clock clock;
     private final boolean enabled;
+    private final long credits;
 
-    DevKeyBootstrap(ApiKeyRepository keys, DataDirectory dataDirectory, Clock clock,
-                    @Value("${reelgate.dev-key.enabled:true}") boolean enabled) {
+    DevKeyBootstrap(ApiKeyRepository keys, ApiKeyService service, DataDirectory dataDirectory,
+                    @Value("${reelgate.dev-key.enabled:true}") boolean enabled,
+                    @Value("${reelgate.dev-key.credits:100000}") long credits) {
         this.keys = keys;
+        this.service = service;
         this.dataDirectory = dataDirectory;
-        this.clock = clock;
         this.enabled = enabled;
+        this.credits = credits;
     }
 
     /** Runs after the migrations and before the web server takes requests, so the key works from the first one. */
@@ -44,8 +46,7 @@ class DevKeyBootstrap implements SmartInitializingSingleton {
         if (!enabled || keys.count() > 0) {
             return;
         }
-        String secret = ApiKeySecrets.newSecret();
-        keys.create("dev", secret, clock.instant());
+        String secret = service.create("dev", credits).secret();
         Path file = dataDirectory.root().resolve(FILE_NAME);
         write(file, secret);
         // Deliberately the only place a secret reaches a log: the operator needs it once to get started.

@@ -1,5 +1,7 @@
 package io.reelgate.server.api;
 
+import io.reelgate.server.account.InsufficientCreditsException;
+import io.reelgate.server.account.KeyNotFoundException;
 import io.reelgate.server.task.InvalidRequestException;
 import io.reelgate.server.task.TaskNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +39,16 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(TaskNotFoundException.class)
     ResponseEntity<ApiEnvelope<Void>> notFound(TaskNotFoundException e) {
+        return responses.error(404, e.getMessage());
+    }
+
+    @ExceptionHandler(InsufficientCreditsException.class)
+    ResponseEntity<ApiEnvelope<Void>> insufficientCredits(InsufficientCreditsException e) {
+        return responses.error(402, e.getMessage());
+    }
+
+    @ExceptionHandler(KeyNotFoundException.class)
+    ResponseEntity<ApiEnvelope<Void>> keyNotFound(KeyNotFoundException e) {
         return responses.error(404, e.getMessage());
     }
 

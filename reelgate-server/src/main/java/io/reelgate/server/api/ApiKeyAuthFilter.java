@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -18,8 +19,10 @@ import tools.jackson.databind.ObjectMapper;
  * key is missing, unknown or disabled (the three look the same, so nothing leaks about which keys exist).
  */
 @Component
+@Order(ApiKeyAuthFilter.ORDER)
 class ApiKeyAuthFilter extends OncePerRequestFilter {
 
+    static final int ORDER = 0;
     static final String UNAUTHORIZED_MSG = "You do not have access permissions";
 
     private final ApiKeyRepository keys;

@@ -1,7 +1,7 @@
 package io.reelgate.server.api;
 
+import io.reelgate.server.task.ExtendRequestParser;
 import io.reelgate.server.task.GenerateRequestParser;
-import io.reelgate.server.task.InvalidRequestException;
 import io.reelgate.server.task.TaskService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -11,19 +11,21 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The KIE Runway endpoints (spec §3–§4). */
+/** The KIE Runway endpoints (spec §3–§5). */
 @RestController
 class RunwayController {
 
     private final TaskService tasks;
     private final GenerateRequestParser generateRequests;
+    private final ExtendRequestParser extendRequests;
     private final JsonBodyReader bodies;
     private final TaskDetailViews views;
 
-    RunwayController(TaskService tasks, GenerateRequestParser generateRequests, JsonBodyReader bodies,
-                     TaskDetailViews views) {
+    RunwayController(TaskService tasks, GenerateRequestParser generateRequests, ExtendRequestParser extendRequests,
+                     JsonBodyReader bodies, TaskDetailViews views) {
         this.tasks = tasks;
         this.generateRequests = generateRequests;
+        this.extendRequests = extendRequests;
         this.bodies = bodies;
         this.views = views;
     }
@@ -35,12 +37,16 @@ class RunwayController {
         return ApiEnvelope.success(Map.of("taskId", taskId));
     }
 
+    @PostMapping("/api/v1/runway/extend")
+    ApiEnvelope<Map<String, String>> extend(HttpServletRequest request,
+                                            @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
+        String taskId = tasks.submitExtend(key.id(), extendRequests.parse(bodies.read(request)));
+        return ApiEnvelope.success(Map.of("taskId", taskId));
+    }
+
     @GetMapping("/api/v1/runway/record-detail")
     ApiEnvelope<TaskDetailView> recordDetail(@RequestParam(required = false) String taskId,
                                              @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        if (taskId == null || taskId.isBlank()) {
-            throw new InvalidRequestException("taskId", "taskId is required");
-        }
-        return ApiEnvelope.success(views.of(tasks.find(key.id(), taskId.trim())));
+        return ApiEnvelope.success(views.of(tasks.findRunway(key.id(), TaskIdParameter.require(taskId))));
     }
 }

@@ -22,13 +22,21 @@ class TaskDetailViews {
         return new TaskDetailView(
                 task.id(),
                 task.parentTaskId() == null ? "" : task.parentTaskId(),
-                new TaskDetailView.GenerateParam(task.prompt(), nullToEmpty(task.imageUrl()), task.expandPrompt()),
+                new TaskDetailView.GenerateParam(task.prompt(), generateImageUrl(task), task.input().expandPrompt()),
                 task.state().wire(),
                 kieTime.format(task.createdAt()),
                 task.state() == TaskState.SUCCESS ? videoInfo(task) : null,
                 failed && task.failCode() != null ? task.failCode() : "",
                 failed ? nullToEmpty(task.failMsg()) : "",
                 task.expired() ? 1 : 0);
+    }
+
+    /** The reference image of a generate task; for an extension, the frame it started from (once rendered). */
+    private String generateImageUrl(Task task) {
+        if (task.startFrameKey() != null) {
+            return urls.file(task.startFrameKey());
+        }
+        return nullToEmpty(task.input().imageUrl());
     }
 
     private TaskDetailView.VideoInfo videoInfo(Task task) {

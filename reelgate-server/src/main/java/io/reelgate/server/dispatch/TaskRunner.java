@@ -2,21 +2,16 @@ package io.reelgate.server.dispatch;
 
 import io.reelgate.server.engine.EngineCancelledException;
 import io.reelgate.server.engine.EngineException;
-import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.VideoEngine;
-import io.reelgate.server.storage.BlobStore;
 import io.reelgate.server.storage.DataDirectory;
-import io.reelgate.server.storage.RetentionProperties;
 import io.reelgate.server.task.Task;
-import io.reelgate.server.task.TaskOutput;
 import io.reelgate.server.task.TaskTransitions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,21 +30,22 @@ class TaskRunner {
 
     private final EngineRegistry engines;
     private final TaskTransitions transitions;
-    private final BlobStore blobs;
     private final RunningTasks running;
     private final TaskEngineContextFactory contexts;
-    private final RetentionProperties retention;
+    private final EngineJobFactory jobs;
+    private final ResultPublisher results;
     private final Path workRoot;
     private final Clock clock;
 
-    TaskRunner(EngineRegistry engines, TaskTransitions transitions, BlobStore blobs, RunningTasks running,
-               TaskEngineContextFactory contexts, RetentionProperties retention, DataDirectory dataDirectory, Clock clock) {
+    TaskRunner(EngineRegistry engines, TaskTransitions transitions, RunningTasks running,
+               TaskEngineContextFactory contexts, EngineJobFactory jobs, ResultPublisher results,
+               DataDirectory dataDirectory, Clock clock) {
         this.engines = engines;
         this.transitions = transitions;
-        this.blobs = blobs;
         this.running = running;
         this.contexts = contexts;
-        this.retention = retention;
+        this.jobs = jobs;
+        this.results = results;
         this.workRoot = dataDirectory.resolve("work");
         this.clock = clock;
     }
@@ -62,7 +58,7 @@ class TaskRunner {
             VideoEngine engine = engines.find(task.engine())
                     .orElseThrow(() -> new EngineException(EngineException.INTERNAL,
                             "Engine '" + task.engine() + "' is not available on this server"));
-            EngineResult result = engine.run(job(task, workDir), contexts.create(task.id(), owner, handle));
+            EngineResult result = engine.run(jobs.create(task, workDir), contexts.create(task.id(), owner, handle));
             store(task, owner, handle, result);
         } catch (EngineCancelledException e) {
             endInterrupted(task, owner, handle, e);
@@ -80,19 +76,8 @@ class TaskRunner {
     private void store(Task task, String owner, RunHandle handle, EngineResult result) {
         if (handle.shouldStop()) {
             endInterrupted(task, owner, handle, null);
-            return;
-        }
-        String videoId = UUID.randomUUID().toString();
-        String videoKey = "results/" + task.id() + "/" + videoId + ".mp4";
-        String coverKey = "results/" + task.id() + "/" + videoId + ".jpg";
-        blobs.put(videoKey, result.video());
-        blobs.put(coverKey, result.cover());
-        TaskOutput output = new TaskOutput(videoId, videoKey, coverKey, result.width(), result.height(),
-                clock.instant().plus(retention.period()));
-        if (!transitions.succeed(task.id(), owner, output, clock.instant())) {
-            // the lease was lost while storing: whoever owns the task now produces its result
-            blobs.delete(videoKey);
-            blobs.delete(coverKey);
+        } else {
+            results.publish(task, owner, result);
         }
     }
 
@@ -108,11 +93,6 @@ class TaskRunner {
         if (!handle.leaseLost()) {
             transitions.failRunning(task.id(), owner, failCode, failMsg, clock.instant());
         }
-    }
-
-    private static EngineJob job(Task task, Path workDir) {
-        return new EngineJob(task.id(), task.prompt(), task.imageUrl(), task.aspectRatio(), task.quality(),
-                task.duration() == null ? 5 : task.duration(), task.waterMark() == null ? "" : task.waterMark(), workDir);
     }
 
     private static void deleteRecursively(Path dir) {

@@ -52,6 +52,7 @@ public class RetentionSweep {
             for (Task task : due) {
                 deleteIfPresent(task.videoKey());
                 deleteIfPresent(task.coverKey());
+                deleteIfPresent(task.startFrameKey());
                 if (transitions.markExpired(task.id())) {
                     expired++;
                 }

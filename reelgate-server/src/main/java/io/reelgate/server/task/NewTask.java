@@ -9,14 +9,7 @@ public record NewTask(
         TaskKind kind,
         String parentTaskId,
         String engine,
-        String prompt,
-        String imageUrl,
-        String aspectRatio,
-        String quality,
-        Integer duration,
-        String waterMark,
-        String callBackUrl,
-        String model,
-        boolean expandPrompt,
+        TaskInput input,
+        long cost,
         Instant createdAt) {
 }

@@ -60,6 +60,24 @@ final class RequestFields {
         throw new InvalidRequestException(field, field + " must be a whole number");
     }
 
+    /** A whole number that may exceed int (seeds), sent as a JSON number or a numeric string. */
+    Long optionalLong(String field) {
+        JsonNode node = body.get(field);
+        if (node == null || node.isNull() || (node.isString() && node.stringValue().isBlank())) {
+            return null;
+        }
+        try {
+            java.math.BigDecimal value = node.isNumber() ? node.decimalValue()
+                    : node.isString() ? new java.math.BigDecimal(node.stringValue().trim()) : null;
+            if (value != null) {
+                return value.stripTrailingZeros().longValueExact();
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            // falls through to the typed error below
+        }
+        throw new InvalidRequestException(field, field + " must be a whole number");
+    }
+
     /** A boolean sent as JSON boolean or {@code "true"}/{@code "false"}; anything else counts as absent. */
     boolean lenientBoolean(String field) {
         JsonNode node = body.get(field);

@@ -10,15 +10,8 @@ public record Task(
         String parentTaskId,
         String engine,
         TaskState state,
-        String prompt,
-        String imageUrl,
-        String aspectRatio,
-        String quality,
-        Integer duration,
-        String waterMark,
-        String callBackUrl,
-        String model,
-        boolean expandPrompt,
+        TaskInput input,
+        long cost,
         Instant createdAt,
         Instant queuedAt,
         Instant startedAt,
@@ -32,8 +25,13 @@ public record Task(
         String videoId,
         String videoKey,
         String coverKey,
+        String startFrameKey,
         Integer width,
         Integer height,
         Instant expiresAt,
         boolean expired) {
+
+    public String prompt() {
+        return input.prompt();
+    }
 }

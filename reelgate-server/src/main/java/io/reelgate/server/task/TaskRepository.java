@@ -20,26 +20,35 @@ public class TaskRepository {
     }
 
     public void insert(NewTask task) {
+        TaskInput in = task.input();
         int rows = jdbc.sql("""
                 INSERT INTO task (id, api_key_id, kind, parent_task_id, engine, state, prompt, image_url, aspect_ratio,
-                                  quality, duration, water_mark, call_back_url, model, expand_prompt, created_at)
+                                  quality, duration, water_mark, call_back_url, model, expand_prompt, video_url, seed,
+                                  reference_image, upload_cn, params_json, cost, created_at)
                 VALUES (:id, :apiKeyId, :kind, :parentTaskId, :engine, 'wait', :prompt, :imageUrl, :aspectRatio,
-                        :quality, :duration, :waterMark, :callBackUrl, :model, :expandPrompt, :createdAt)
+                        :quality, :duration, :waterMark, :callBackUrl, :model, :expandPrompt, :videoUrl, :seed,
+                        :referenceImage, :uploadCn, :paramsJson, :cost, :createdAt)
                 """)
                 .param("id", task.id())
                 .param("apiKeyId", task.apiKeyId())
                 .param("kind", task.kind().name())
                 .param("parentTaskId", task.parentTaskId())
                 .param("engine", task.engine())
-                .param("prompt", task.prompt())
-                .param("imageUrl", task.imageUrl())
-                .param("aspectRatio", task.aspectRatio())
-                .param("quality", task.quality())
-                .param("duration", task.duration())
-                .param("waterMark", task.waterMark())
-                .param("callBackUrl", task.callBackUrl())
-                .param("model", task.model())
-                .param("expandPrompt", task.expandPrompt())
+                .param("prompt", in.prompt())
+                .param("imageUrl", in.imageUrl())
+                .param("aspectRatio", in.aspectRatio())
+                .param("quality", in.quality())
+                .param("duration", in.duration())
+                .param("waterMark", in.waterMark())
+                .param("callBackUrl", in.callBackUrl())
+                .param("model", in.model())
+                .param("expandPrompt", in.expandPrompt())
+                .param("videoUrl", in.videoUrl())
+                .param("seed", in.seed())
+                .param("referenceImage", in.referenceImage())
+                .param("uploadCn", in.uploadCn())
+                .param("paramsJson", in.paramsJson())
+                .param("cost", task.cost())
                 .param("createdAt", DbTime.of(task.createdAt()))
                 .update();
         if (rows != 1) {

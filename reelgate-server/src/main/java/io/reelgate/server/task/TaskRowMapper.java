@@ -17,15 +17,8 @@ final class TaskRowMapper implements RowMapper<Task> {
                 rs.getString("parent_task_id"),
                 rs.getString("engine"),
                 TaskState.fromWire(rs.getString("state")),
-                rs.getString("prompt"),
-                rs.getString("image_url"),
-                rs.getString("aspect_ratio"),
-                rs.getString("quality"),
-                (Integer) rs.getObject("duration", Integer.class),
-                rs.getString("water_mark"),
-                rs.getString("call_back_url"),
-                rs.getString("model"),
-                rs.getBoolean("expand_prompt"),
+                input(rs),
+                rs.getLong("cost"),
                 DbTime.read(rs, "created_at"),
                 DbTime.read(rs, "queued_at"),
                 DbTime.read(rs, "started_at"),
@@ -39,9 +32,28 @@ final class TaskRowMapper implements RowMapper<Task> {
                 rs.getString("video_id"),
                 rs.getString("video_key"),
                 rs.getString("cover_key"),
+                rs.getString("start_frame_key"),
                 rs.getObject("width", Integer.class),
                 rs.getObject("height", Integer.class),
                 DbTime.read(rs, "expires_at"),
                 rs.getInt("expire_flag") == 1);
+    }
+
+    private static TaskInput input(ResultSet rs) throws SQLException {
+        return new TaskInput(
+                rs.getString("prompt"),
+                rs.getString("image_url"),
+                rs.getString("aspect_ratio"),
+                rs.getString("quality"),
+                rs.getObject("duration", Integer.class),
+                rs.getString("water_mark"),
+                rs.getString("call_back_url"),
+                rs.getString("model"),
+                rs.getBoolean("expand_prompt"),
+                rs.getString("video_url"),
+                rs.getObject("seed", Long.class),
+                rs.getString("reference_image"),
+                rs.getBoolean("upload_cn"),
+                rs.getString("params_json"));
     }
 }

@@ -1,10 +1,13 @@
 package io.reelgate.server.task;
 
 import java.time.Instant;
+import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every task state change, each one conditional UPDATE that names the state it expects (and the lease owner where
@@ -17,9 +20,16 @@ public class TaskTransitions {
     private static final Logger log = LoggerFactory.getLogger(TaskTransitions.class);
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final TaskRepository tasks;
+    private final ObjectProvider<TaskTerminalListener> terminalListeners;
 
-    public TaskTransitions(JdbcClient jdbc) {
+    public TaskTransitions(JdbcClient jdbc, TransactionTemplate tx, TaskRepository tasks,
+                           ObjectProvider<TaskTerminalListener> terminalListeners) {
         this.jdbc = jdbc;
+        this.tx = tx;
+        this.tasks = tasks;
+        this.terminalListeners = terminalListeners;
     }
 
     public boolean admit(String id, Instant now) {
@@ -66,9 +76,10 @@ public class TaskTransitions {
 
     /** Completes a run; refused when the lease was lost meanwhile, so a task never completes twice. */
     public boolean succeed(String id, String owner, TaskOutput output, Instant now) {
-        int rows = jdbc.sql("""
+        return terminal(id, TaskState.GENERATING, TaskState.SUCCESS, null, () -> jdbc.sql("""
                 UPDATE task SET state = 'success', finished_at = :now, progress = 100, lease_owner = NULL,
                                 lease_until = NULL, video_id = :videoId, video_key = :videoKey, cover_key = :coverKey,
+                                start_frame_key = :startFrameKey,
                                 width = :width, height = :height, expires_at = :expiresAt
                 WHERE id = :id AND state = 'generating' AND lease_owner = :owner
                 """)
@@ -78,16 +89,16 @@ public class TaskTransitions {
                 .param("videoId", output.videoId())
                 .param("videoKey", output.videoKey())
                 .param("coverKey", output.coverKey())
+                .param("startFrameKey", output.startFrameKey())
                 .param("width", output.width())
                 .param("height", output.height())
                 .param("expiresAt", DbTime.of(output.expiresAt()))
-                .update();
-        return logged(rows, id, TaskState.GENERATING, TaskState.SUCCESS, null);
+                .update());
     }
 
     /** Fails a running task held by {@code owner}. */
     public boolean failRunning(String id, String owner, int failCode, String failMsg, Instant now) {
-        int rows = jdbc.sql("""
+        return terminal(id, TaskState.GENERATING, TaskState.FAIL, failMsg, () -> jdbc.sql("""
                 UPDATE task SET state = 'fail', finished_at = :now, fail_code = :failCode, fail_msg = :failMsg,
                                 lease_owner = NULL, lease_until = NULL
                 WHERE id = :id AND state = 'generating' AND lease_owner = :owner
@@ -97,8 +108,7 @@ public class TaskTransitions {
                 .param("now", DbTime.of(now))
                 .param("failCode", failCode)
                 .param("failMsg", truncate(failMsg))
-                .update();
-        return logged(rows, id, TaskState.GENERATING, TaskState.FAIL, failMsg);
+                .update());
     }
 
     /** Fails a task that no worker holds ({@code wait} or {@code queueing}), e.g. its engine does not exist. */
@@ -106,7 +116,7 @@ public class TaskTransitions {
         if (expected != TaskState.WAIT && expected != TaskState.QUEUEING) {
             throw new IllegalArgumentException("failIdle only moves wait or queueing tasks, not " + expected);
         }
-        int rows = jdbc.sql("""
+        return terminal(id, expected, TaskState.FAIL, failMsg, () -> jdbc.sql("""
                 UPDATE task SET state = 'fail', finished_at = :now, fail_code = :failCode, fail_msg = :failMsg
                 WHERE id = :id AND state = :expected
                 """)
@@ -115,8 +125,7 @@ public class TaskTransitions {
                 .param("now", DbTime.of(now))
                 .param("failCode", failCode)
                 .param("failMsg", truncate(failMsg))
-                .update();
-        return logged(rows, id, expected, TaskState.FAIL, failMsg);
+                .update());
     }
 
     /**
@@ -136,7 +145,7 @@ public class TaskTransitions {
 
     /** Crash recovery giving up: the task's lease expired and it has used all its attempts. */
     public boolean failExpired(String id, int failCode, String failMsg, Instant now) {
-        int rows = jdbc.sql("""
+        return terminal(id, TaskState.GENERATING, TaskState.FAIL, failMsg, () -> jdbc.sql("""
                 UPDATE task SET state = 'fail', finished_at = :now, fail_code = :failCode, fail_msg = :failMsg,
                                 lease_owner = NULL, lease_until = NULL
                 WHERE id = :id AND state = 'generating' AND lease_until < :now
@@ -145,8 +154,7 @@ public class TaskTransitions {
                 .param("now", DbTime.of(now))
                 .param("failCode", failCode)
                 .param("failMsg", truncate(failMsg))
-                .update();
-        return logged(rows, id, TaskState.GENERATING, TaskState.FAIL, failMsg);
+                .update());
     }
 
     /** Crash recovery on start-up: leases held under this node's id belong to a previous, dead incarnation. */
@@ -172,6 +180,25 @@ public class TaskTransitions {
             log.info("Task {} result expired", id);
         }
         return won;
+    }
+
+    /**
+     * A move into {@code success} or {@code fail}: the UPDATE and every terminal listener's writes commit together;
+     * the log line follows the commit.
+     */
+    private boolean terminal(String id, TaskState from, TaskState to, String reason, IntSupplier update) {
+        if (!from.canMoveTo(to)) {
+            throw new IllegalStateException("Task " + id + " cannot move from " + from.wire() + " to " + to.wire());
+        }
+        Boolean won = tx.execute(status -> {
+            boolean moved = single(update.getAsInt(), id);
+            if (moved) {
+                Task task = tasks.findById(id).orElseThrow();
+                terminalListeners.orderedStream().forEach(listener -> listener.onTerminal(task));
+            }
+            return moved;
+        });
+        return logged(Boolean.TRUE.equals(won) ? 1 : 0, id, from, to, reason);
     }
 
     private static boolean logged(int rows, String id, TaskState from, TaskState to, String reason) {

@@ -17,7 +17,10 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The task repository and every guarded transition, against the H2 file database and embedded PostgreSQL. */
 class TaskQueueDatabaseTest {
@@ -33,7 +36,8 @@ class TaskQueueDatabaseTest {
         DataSource dataSource = TestDatabases.migrated(kind);
         jdbc = JdbcClient.create(dataSource);
         tasks = new TaskRepository(jdbc);
-        transitions = new TaskTransitions(jdbc);
+        transitions = new TaskTransitions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class));
         keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
     }
 
@@ -47,10 +51,10 @@ class TaskQueueDatabaseTest {
 
         assertThat(task.state()).isEqualTo(TaskState.WAIT);
         assertThat(task.prompt()).isEqualTo("a red fox");
-        assertThat(task.aspectRatio()).isEqualTo("16:9");
-        assertThat(task.duration()).isEqualTo(5);
+        assertThat(task.input().aspectRatio()).isEqualTo("16:9");
+        assertThat(task.input().duration()).isEqualTo(5);
         assertThat(task.createdAt()).isEqualTo(T0);
-        assertThat(task.expandPrompt()).isTrue();
+        assertThat(task.input().expandPrompt()).isTrue();
         assertThat(task.failCode()).isNull();
         assertThat(tasks.findOwned(id, "another-key")).isEmpty();
     }
@@ -210,7 +214,7 @@ class TaskQueueDatabaseTest {
         String id = queued();
         transitions.claim(id, "node-a", T0.plusSeconds(30), T0);
         transitions.succeed(id, "node-a", new TaskOutput("v", "results/" + id + "/v.mp4", "results/" + id + "/v.jpg",
-                1280, 720, expiresAt), T0);
+                null, 1280, 720, expiresAt), T0);
         return id;
     }
 
@@ -222,12 +226,12 @@ class TaskQueueDatabaseTest {
 
     private String insert(Instant createdAt) {
         String id = UUID.randomUUID().toString();
-        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "preview", "a red fox", null, "16:9", "720p", 5,
-                "", null, "runway-duration-5-generate", true, createdAt));
+        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "preview", new TaskInput("a red fox", null, "16:9",
+                "720p", 5, "", null, "runway-duration-5-generate", true, null, null, null, false, null), 12, createdAt));
         return id;
     }
 
     private static TaskOutput output() {
-        return new TaskOutput("v", "results/x/v.mp4", "results/x/v.jpg", 1280, 720, T0.plus(Duration.ofDays(14)));
+        return new TaskOutput("v", "results/x/v.mp4", "results/x/v.jpg", null, 1280, 720, T0.plus(Duration.ofDays(14)));
     }
 }

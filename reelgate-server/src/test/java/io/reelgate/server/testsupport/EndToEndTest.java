@@ -29,6 +29,9 @@ public abstract class EndToEndTest {
         registry.add("reelgate.data-dir", DATA_DIR::toString);
         // the tests' image host runs on loopback, which the outbound guard refuses by default
         registry.add("reelgate.outbound.allow-private-networks", () -> "true");
+        // the suite submits far faster than a real client; RateLimitEndToEndTest checks the limits themselves
+        registry.add("reelgate.rate-limit.submit.capacity", () -> "100000");
+        registry.add("reelgate.rate-limit.status.capacity", () -> "1000000");
     }
 
     @BeforeEach

@@ -16,13 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.imageio.ImageIO;
 
 /**
- * Plays the third-party image host a user's {@code imageUrl} points at: serves generated images (and broken ones)
- * on loopback.
+ * Plays the third-party host a user's {@code imageUrl} or {@code videoUrl} points at: serves generated images,
+ * videos (and broken files) on loopback.
  */
 public final class ImageHost implements AutoCloseable {
 
     private final HttpServer server;
-    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private record File(byte[] body, String contentType) {
+    }
+
+    private final Map<String, File> files = new ConcurrentHashMap<>();
 
     public ImageHost() {
         try {
@@ -31,14 +34,14 @@ public final class ImageHost implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
-            byte[] body = files.get(exchange.getRequestURI().getPath());
-            if (body == null) {
+            File file = files.get(exchange.getRequestURI().getPath());
+            if (file == null) {
                 exchange.sendResponseHeaders(404, -1);
             } else {
-                exchange.getResponseHeaders().add("Content-Type", "image/png");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseHeaders().add("Content-Type", file.contentType());
+                exchange.sendResponseHeaders(200, file.body().length);
                 try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
+                    out.write(file.body());
                 }
             }
             exchange.close();
@@ -48,7 +51,11 @@ public final class ImageHost implements AutoCloseable {
 
     /** Publishes bytes at {@code path} and returns the URL. */
     public String serve(String path, byte[] body) {
-        files.put(path, body);
+        return serve(path, body, "image/png");
+    }
+
+    public String serve(String path, byte[] body, String contentType) {
+        files.put(path, new File(body, contentType));
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 

@@ -124,7 +124,7 @@ class PreviewEngineTest {
         Path source = dir.resolve("source.png");
         ImageIO.write(image, "png", source.toFile());
         Path work = Files.createDirectory(dir.resolve("work"));
-        EngineJob job = new EngineJob("t", "a portrait, slowly", "https://example.com/p.png", "16:9", "720p", 5, "", work);
+        EngineJob job = EngineJob.generate("t", "a portrait, slowly", "https://example.com/p.png", "16:9", "720p", 5, "", work);
 
         EngineResult result = render(job, new FakeContext(source));
 
@@ -156,7 +156,7 @@ class PreviewEngineTest {
     @Test
     void undecodableImageFailsWithIncorrectImageFormat() throws IOException {
         Path source = Files.writeString(dir.resolve("fake.jpg"), "<html>not an image</html>");
-        EngineJob job = new EngineJob("t", PROMPT, "https://example.com/x.jpg", null, "720p", 5, "", dir);
+        EngineJob job = EngineJob.generate("t", PROMPT, "https://example.com/x.jpg", null, "720p", 5, "", dir);
 
         assertThatThrownBy(() -> engine.run(job, new FakeContext(source)))
                 .isInstanceOfSatisfying(EngineException.class, e -> {
@@ -189,7 +189,7 @@ class PreviewEngineTest {
     }
 
     private static EngineJob textJob(String prompt, String ratio, String quality, String waterMark, Path workDir) {
-        return new EngineJob("t", prompt, null, ratio, quality, 5, waterMark, workDir);
+        return EngineJob.generate("t", prompt, null, ratio, quality, 5, waterMark, workDir);
     }
 
     private static EngineResult render(EngineJob job, EngineContext context) {

@@ -1,0 +1,59 @@
+package io.reelgate.server.dispatch;
+
+import io.reelgate.server.engine.EngineException;
+import io.reelgate.server.engine.EngineJob;
+import io.reelgate.server.storage.BlobStore;
+import io.reelgate.server.task.Task;
+import io.reelgate.server.task.TaskInput;
+import io.reelgate.server.task.TaskRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+/** Turns a claimed task into the job its engine runs, bringing local inputs (the parent of an extension) along. */
+@Component
+class EngineJobFactory {
+
+    static final String PARENT_EXPIRED_MSG = "The video to extend has expired";
+
+    private final TaskRepository tasks;
+    private final BlobStore blobs;
+
+    EngineJobFactory(TaskRepository tasks, BlobStore blobs) {
+        this.tasks = tasks;
+        this.blobs = blobs;
+    }
+
+    EngineJob create(Task task, Path workDir) {
+        TaskInput in = task.input();
+        String waterMark = in.waterMark() == null ? "" : in.waterMark();
+        int duration = in.duration() == null ? 5 : in.duration();
+        return switch (task.kind()) {
+            case GENERATE -> EngineJob.generate(task.id(), in.prompt(), in.imageUrl(), in.aspectRatio(), in.quality(),
+                    duration, waterMark, workDir);
+            case EXTEND -> new EngineJob(task.id(), EngineJob.Kind.EXTEND, in.prompt(), null, in.aspectRatio(),
+                    in.quality(), duration, waterMark, parentVideo(task, workDir), null, null, null, workDir);
+            case ALEPH -> new EngineJob(task.id(), EngineJob.Kind.ALEPH, in.prompt(), null, in.aspectRatio(), null,
+                    duration, waterMark, null, in.videoUrl(), in.seed(), in.referenceImage(), workDir);
+        };
+    }
+
+    private Path parentVideo(Task task, Path workDir) {
+        Task parent = tasks.findById(task.parentTaskId())
+                .filter(p -> !p.expired() && p.videoKey() != null)
+                .orElseThrow(() -> new EngineException(EngineException.INPUT_REJECTED, PARENT_EXPIRED_MSG));
+        Resource video = blobs.open(parent.videoKey())
+                .orElseThrow(() -> new EngineException(EngineException.INPUT_REJECTED, PARENT_EXPIRED_MSG));
+        Path target = workDir.resolve("parent.mp4");
+        try (InputStream in = video.getInputStream()) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new EngineException(EngineException.INTERNAL, "The video to extend could not be read", e);
+        }
+        return target;
+    }
+}

@@ -1,0 +1,19 @@
+package io.reelgate.server.task;
+
+/**
+ * A validated {@code POST /api/v1/aleph/generate} body.
+ *
+ * @param aspectRatio {@code null} to keep the source's shape
+ * @param paramsJson  the body as received, for record-info's {@code paramJson}
+ */
+public record AlephRequest(
+        String prompt,
+        String videoUrl,
+        String callBackUrl,
+        String waterMark,
+        boolean uploadCn,
+        String aspectRatio,
+        Long seed,
+        String referenceImage,
+        String paramsJson) {
+}

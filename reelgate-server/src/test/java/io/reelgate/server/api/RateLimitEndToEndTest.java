@@ -1,0 +1,80 @@
+package io.reelgate.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelgate.server.testsupport.KieHttp;
+import io.reelgate.server.testsupport.KieHttp.Answer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Its own server with small budgets, so the other tests keep theirs. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RateLimitEndToEndTest {
+
+    private static final Path DATA_DIR = createTempDir();
+    private static final String BODY = "{\"prompt\":\"p\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"1:1\"}";
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void smallBudgets(DynamicPropertyRegistry registry) {
+        registry.add("reelgate.data-dir", DATA_DIR::toString);
+        registry.add("reelgate.rate-limit.submit.capacity", () -> "3");
+        registry.add("reelgate.rate-limit.submit.period", () -> "2s");
+        registry.add("reelgate.rate-limit.status.capacity", () -> "5");
+        registry.add("reelgate.rate-limit.status.period", () -> "2s");
+        registry.add("reelgate.dispatch.workers", () -> "1");
+    }
+
+    @Test
+    void submitsOverTheBudgetGet429WithRetryAfterAndRecover() throws Exception {
+        KieHttp kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+        for (int i = 0; i < 3; i++) {
+            assertThat(kie.postJson("/api/v1/runway/generate", BODY).code()).isEqualTo(200);
+        }
+
+        Answer limited = kie.postJson("/api/v1/runway/generate", BODY);
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.code()).isEqualTo(429);
+        assertThat(limited.msg()).startsWith("Rate limit exceeded: at most 3 new generation requests per 2 seconds");
+        long retryAfter = limited.raw().headers().firstValueAsLong("retry-after").orElseThrow();
+        assertThat(retryAfter).isBetween(1L, 2L);
+        assertThat(kie.get("/api/v1/chat/credit").code()).as("other endpoints are not limited").isEqualTo(200);
+
+        Thread.sleep(retryAfter * 1000 + 100);
+        assertThat(kie.postJson("/api/v1/runway/generate", BODY).code()).as("recovered").isEqualTo(200);
+    }
+
+    @Test
+    void statusPollsHaveTheirOwnBudget() throws Exception {
+        KieHttp kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+        int ok = 0;
+        int limited = 0;
+        for (int i = 0; i < 8; i++) {
+            Answer answer = kie.get("/api/v1/runway/record-detail?taskId=none");
+            if (answer.status() == 429) {
+                limited++;
+                assertThat(answer.raw().headers().firstValue("retry-after")).isPresent();
+            } else {
+                ok++;
+            }
+        }
+        assertThat(ok).isEqualTo(5);
+        assertThat(limited).isEqualTo(3);
+    }
+
+    private static Path createTempDir() {
+        try {
+            return Files.createTempDirectory("reelgate-ratelimit-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
