@@ -65,7 +65,8 @@ class AlephEndToEndTest extends EndToEndTest {
         assertThat(info.width()).isEqualTo(1280);
         assertThat(info.height()).isEqualTo(720);
         assertThat(chroma(VideoProbe.frameAt(source, 30))).as("source is colourful").isGreaterThan(20.0);
-        assertThat(chroma(VideoProbe.frameAt(out, 30))).as("output chroma").isLessThan(3.0);
+        // decoded grey frames keep a few levels of RGB spread from YUV rounding; the colourful source has > 20
+        assertThat(chroma(VideoProbe.frameAt(out, 30))).as("output chroma").isLessThan(5.0);
     }
 
     @Test

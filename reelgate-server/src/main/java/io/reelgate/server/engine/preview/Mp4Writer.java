@@ -37,7 +37,11 @@ final class Mp4Writer implements AutoCloseable {
     private CompletableFuture<Void> pending = CompletableFuture.completedFuture(null);
     private boolean finished;
 
-    Mp4Writer(Path file, int width, int height, int fps, int bitrate) {
+    /**
+     * @param fps frames per second; may be fractional (29.97 for a source video), FFmpeg stores it as the nearest
+     *            rational with a denominator up to 1001000, e.g. 30000/1001, so frame N still starts at exactly N / fps
+     */
+    Mp4Writer(Path file, int width, int height, double fps, int bitrate) {
         recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
         recorder.setFormat("mp4");
         recorder.setVideoCodec(AV_CODEC_ID_H264);
@@ -45,7 +49,7 @@ final class Mp4Writer implements AutoCloseable {
         recorder.setVideoCodecName("libopenh264");
         recorder.setPixelFormat(AV_PIX_FMT_YUV420P);
         recorder.setFrameRate(fps);
-        recorder.setGopSize(fps);
+        recorder.setGopSize(Math.max(1, (int) Math.round(fps)));
         recorder.setVideoBitrate(bitrate);
         // OpenH264's threaded rate control is not repeatable, and "auto" slices follow the core count; one thread
         // and one slice keep the bitstream identical everywhere (painting runs in parallel instead)

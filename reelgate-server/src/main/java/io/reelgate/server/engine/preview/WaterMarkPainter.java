@@ -1,5 +1,7 @@
 package io.reelgate.server.engine.preview;
 
+import io.reelgate.server.engine.EngineJob;
+
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -35,6 +37,11 @@ final class WaterMarkPainter {
         // the outline is laid out once; every frame only fills and strokes the same shape
         this.text = glyphs.getOutline((float) (width - margin - bounds.getMaxX()), (float) (height - margin - bounds.getMaxY()));
         this.outline = new BasicStroke(Math.max(1.5f, size / 9), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+
+    /** The job's watermark at this frame size, or {@code null} when the job has none. */
+    static WaterMarkPainter of(EngineJob job, int width, int height) {
+        return job.hasWaterMark() ? new WaterMarkPainter(job.waterMark(), width, height) : null;
     }
 
     private static GlyphVector glyphs(String text, float size, FontRenderContext context) {
