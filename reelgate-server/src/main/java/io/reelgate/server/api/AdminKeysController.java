@@ -3,7 +3,10 @@ package io.reelgate.server.api;
 import io.reelgate.server.account.ApiKey;
 import io.reelgate.server.account.ApiKeyService;
 import io.reelgate.server.account.CreatedKey;
+import io.reelgate.server.account.KeyNotFoundException;
 import io.reelgate.server.account.LedgerEntry;
+import io.reelgate.server.callback.WebhookSecrets;
+import java.time.Clock;
 import io.reelgate.server.task.InvalidRequestException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -19,11 +22,15 @@ import tools.jackson.databind.JsonNode;
 class AdminKeysController {
 
     private final ApiKeyService keys;
+    private final WebhookSecrets webhookSecrets;
     private final JsonBodyReader bodies;
+    private final Clock clock;
 
-    AdminKeysController(ApiKeyService keys, JsonBodyReader bodies) {
+    AdminKeysController(ApiKeyService keys, WebhookSecrets webhookSecrets, JsonBodyReader bodies, Clock clock) {
         this.keys = keys;
+        this.webhookSecrets = webhookSecrets;
         this.bodies = bodies;
+        this.clock = clock;
     }
 
     record KeyView(String id, String name, String keyPrefix, boolean disabled, long credits, String createdAt) {
@@ -78,6 +85,12 @@ class AdminKeysController {
         JsonNode body = bodies.read(request);
         long amount = amount(body, "amount", null);
         return ApiEnvelope.success(keys.adjustCredits(id, amount, body.path("note").asString(null)));
+    }
+
+    /** A new webhook signing secret for the key, shown once; the previous one keeps signing during the overlap. */
+    @PostMapping("/admin/api/keys/{id}/webhook-secret")
+    ApiEnvelope<String> rotateWebhookSecret(@PathVariable String id) {
+        return ApiEnvelope.success(webhookSecrets.rotate(id, clock.instant()).orElseThrow(() -> new KeyNotFoundException(id)));
     }
 
     @GetMapping("/admin/api/keys/{id}/ledger")

@@ -2,6 +2,7 @@ package io.reelgate.server.api;
 
 import io.reelgate.server.account.InsufficientCreditsException;
 import io.reelgate.server.account.KeyNotFoundException;
+import io.reelgate.server.callback.DeliveryNotFoundException;
 import io.reelgate.server.task.InvalidRequestException;
 import io.reelgate.server.task.TaskNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,6 +50,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(KeyNotFoundException.class)
     ResponseEntity<ApiEnvelope<Void>> keyNotFound(KeyNotFoundException e) {
+        return responses.error(404, e.getMessage());
+    }
+
+    @ExceptionHandler(DeliveryNotFoundException.class)
+    ResponseEntity<ApiEnvelope<Void>> deliveryNotFound(DeliveryNotFoundException e) {
         return responses.error(404, e.getMessage());
     }
 

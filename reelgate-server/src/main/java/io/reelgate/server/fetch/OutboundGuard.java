@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class OutboundGuard {
 
     private final OutboundProperties properties;
+    private final AllowList allowList;
 
     public OutboundGuard(OutboundProperties properties) {
         this.properties = properties;
+        this.allowList = new AllowList(properties.allowedHosts());
     }
 
     /** @throws OutboundRefusedException naming why the URL may not be fetched */
@@ -31,7 +33,7 @@ public class OutboundGuard {
         if (host == null || host.isBlank()) {
             throw new OutboundRefusedException("the URL has no host");
         }
-        if (properties.allowPrivateNetworks() || properties.allowedHosts().contains(host.toLowerCase(Locale.ROOT))) {
+        if (properties.allowPrivateNetworks() || allowList.allowsHost(host)) {
             return;
         }
         InetAddress[] addresses;
@@ -41,7 +43,7 @@ public class OutboundGuard {
             throw new OutboundRefusedException("the host " + host + " cannot be resolved");
         }
         for (InetAddress address : addresses) {
-            if (!isPublic(address)) {
+            if (!isPublic(address) && !allowList.allowsAddress(address)) {
                 throw new OutboundRefusedException("the host " + host + " resolves to a non-public address");
             }
         }

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param allowPrivateNetworks allow loopback, private, link-local and other non-public addresses (tests, closed
  *                             intranets); off by default so a user cannot make the server probe its own network
- * @param allowedHosts         host names allowed even when they resolve to non-public addresses
+ * @param allowedHosts         host names, or address ranges in CIDR form, allowed even when non-public
  * @param connectTimeout       TCP connect timeout
  * @param readTimeout          time allowed for the whole download
  * @param maxRedirects         redirects followed, each one checked again

@@ -2,6 +2,9 @@ package io.reelgate.server.task;
 
 import io.reelgate.server.account.CreditLedger;
 import io.reelgate.server.account.InsufficientCreditsException;
+import io.reelgate.server.fetch.OutboundGuard;
+import io.reelgate.server.fetch.OutboundRefusedException;
+import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
@@ -23,17 +26,19 @@ public class TaskService {
 
     private final TaskRepository tasks;
     private final TaskPricing pricing;
+    private final OutboundGuard outboundGuard;
     private final CreditLedger ledger;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String defaultEngine;
 
-    public TaskService(TaskRepository tasks, TaskPricing pricing, CreditLedger ledger, TransactionTemplate tx,
-                       ApplicationEventPublisher events, Clock clock,
+    public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
+                       TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
                        @Value("${reelgate.engine.default:preview}") String defaultEngine) {
         this.tasks = tasks;
         this.pricing = pricing;
+        this.outboundGuard = outboundGuard;
         this.ledger = ledger;
         this.tx = tx;
         this.events = events;
@@ -71,6 +76,18 @@ public class TaskService {
                 r.uploadCn(), r.paramsJson()));
     }
 
+    /** A callback URL the outbound guard would refuse is refused now, not discovered after the task ran. */
+    private void requireAllowedCallback(String callBackUrl) {
+        if (callBackUrl == null) {
+            return;
+        }
+        try {
+            outboundGuard.check(URI.create(callBackUrl));
+        } catch (OutboundRefusedException e) {
+            throw new InvalidRequestException("callBackUrl", "callBackUrl is not allowed: " + e.getMessage());
+        }
+    }
+
     /** A generate or extend task of this key (what record-detail may show). */
     public Task findRunway(String apiKeyId, String taskId) {
         return find(apiKeyId, taskId, RUNWAY_KINDS);
@@ -89,6 +106,7 @@ public class TaskService {
 
     /** Inserts the task and charges its cost in one transaction: both happen, or (too few credits) neither. */
     private String submit(String apiKeyId, TaskKind kind, String parentTaskId, TaskInput input) {
+        requireAllowedCallback(input.callBackUrl());
         String id = UUID.randomUUID().toString();
         long cost = pricing.costOf(kind, input);
         tx.executeWithoutResult(status -> {

@@ -3,6 +3,8 @@ package io.reelgate.server.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reelgate.server.fetch.OutboundGuard;
+import io.reelgate.server.fetch.OutboundProperties;
 import io.reelgate.server.task.GenerateRequest;
 import io.reelgate.server.task.PricingProperties;
 import io.reelgate.server.task.TaskPricing;
@@ -13,6 +15,7 @@ import io.reelgate.server.task.TaskTerminalListener;
 import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.testsupport.TestDatabases;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +60,9 @@ class CreditsDatabaseTest {
         });
         transitions = new TaskTransitions(jdbc, tx, tasks, beans.getBeanProvider(TaskTerminalListener.class));
         TaskPricing pricing = new TaskPricing(new PricingProperties(12, 30, 30, 30, 12, 30, 110));
-        service = new TaskService(tasks, pricing, ledger, tx, event -> { }, clock, "preview");
+        OutboundGuard guard = new OutboundGuard(new OutboundProperties(false, List.of(), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 0));
+        service = new TaskService(tasks, pricing, guard, ledger, tx, event -> { }, clock, "preview");
         keys = new ApiKeyService(new ApiKeyRepository(jdbc), ledger, tx, clock);
     }
 

@@ -55,6 +55,42 @@ class OutboundGuardTest {
     }
 
     @Test
+    void allowlistedRangesPermitOnlyTheirAddresses() {
+        OutboundGuard guard = new OutboundGuard(properties(false, List.of("127.0.0.0/8", "fd00::/8")));
+
+        guard.check(URI.create("http://127.0.0.1/a.png"));
+        guard.check(URI.create("http://127.5.6.7/a.png"));
+        guard.check(URI.create("http://[fd12::1]/a.png"));
+        assertThatThrownBy(() -> guard.check(URI.create("http://10.0.0.1/a.png")))
+                .hasMessageContaining("non-public address");
+        assertThatThrownBy(() -> guard.check(URI.create("http://169.254.169.254/")))
+                .hasMessageContaining("non-public address");
+    }
+
+    @Test
+    void aRedirectFromAnAllowedHostToAPrivateOneIsRefusedAtTheHop(@TempDir Path dir) throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Location", "http://10.0.0.1/internal.png");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            OutboundProperties allowLoopback = properties(false, List.of("127.0.0.1"));
+            GuardedDownloader downloader = new GuardedDownloader(new OutboundGuard(allowLoopback), allowLoopback);
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/image.png";
+
+            assertThatThrownBy(() -> downloader.download(url, dir.resolve("x"), 1000))
+                    .isInstanceOf(OutboundRefusedException.class)
+                    .hasMessage("the host 10.0.0.1 resolves to a non-public address");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void downloadStopsAtTheSizeLimit(@TempDir Path dir) {
         try (ImageHost host = new ImageHost()) {
             String url = host.serve("/big.png", new byte[200_000]);

@@ -32,6 +32,10 @@ public abstract class EndToEndTest {
         // the suite submits far faster than a real client; RateLimitEndToEndTest checks the limits themselves
         registry.add("reelgate.rate-limit.submit.capacity", () -> "100000");
         registry.add("reelgate.rate-limit.status.capacity", () -> "1000000");
+        // seconds instead of the documented minutes, so retries can be watched; no jitter, so gaps can be checked
+        registry.add("reelgate.callback.retry-delays", () -> "1s,2s,3s");
+        registry.add("reelgate.callback.jitter", () -> "0");
+        registry.add("reelgate.callback.poll-interval", () -> "200ms");
     }
 
     @BeforeEach

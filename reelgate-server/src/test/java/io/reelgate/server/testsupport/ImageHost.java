@@ -22,7 +22,7 @@ import javax.imageio.ImageIO;
 public final class ImageHost implements AutoCloseable {
 
     private final HttpServer server;
-    private record File(byte[] body, String contentType) {
+    private record File(byte[] body, String contentType, long delayMillis) {
     }
 
     private final Map<String, File> files = new ConcurrentHashMap<>();
@@ -35,6 +35,13 @@ public final class ImageHost implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             File file = files.get(exchange.getRequestURI().getPath());
+            if (file != null && file.delayMillis() > 0) {
+                try {
+                    Thread.sleep(file.delayMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (file == null) {
                 exchange.sendResponseHeaders(404, -1);
             } else {
@@ -46,6 +53,7 @@ public final class ImageHost implements AutoCloseable {
             }
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
@@ -55,7 +63,21 @@ public final class ImageHost implements AutoCloseable {
     }
 
     public String serve(String path, byte[] body, String contentType) {
-        files.put(path, new File(body, contentType));
+        files.put(path, new File(body, contentType, 0));
+        return url(path);
+    }
+
+    /** Answers only after {@code delay}: a download that is still running when the test acts. */
+    public String serveSlowly(String path, byte[] body, java.time.Duration delay) {
+        files.put(path, new File(body, "image/png", delay.toMillis()));
+        return url(path);
+    }
+
+    public void remove(String path) {
+        files.remove(path);
+    }
+
+    private String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 

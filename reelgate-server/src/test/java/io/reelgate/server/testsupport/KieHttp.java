@@ -85,18 +85,26 @@ public final class KieHttp {
 
     /** The record-detail {@code data}, failing the test on any answer but code 200. */
     public JsonNode detail(String taskId) {
-        Answer answer = get("/api/v1/runway/record-detail?taskId=" + taskId);
+        return detail(get("/api/v1/runway/record-detail?taskId=" + taskId), taskId);
+    }
+
+    private static JsonNode detail(Answer answer, String taskId) {
         if (answer.code() != 200) {
             throw new AssertionError("record-detail of " + taskId + " answered " + answer.body());
         }
         return answer.data();
     }
 
-    /** Polls record-detail until the task is terminal. */
+    /** Polls record-detail until the task is terminal, waiting out 429 answers as their Retry-After says. */
     public JsonNode awaitTerminal(String taskId, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            JsonNode detail = detail(taskId);
+            Answer answer = get("/api/v1/runway/record-detail?taskId=" + taskId);
+            if (answer.code() == 429) {
+                sleep(1000 * answer.raw().headers().firstValueAsLong("retry-after").orElse(1));
+                continue;
+            }
+            JsonNode detail = detail(answer, taskId);
             if (TERMINAL.contains(detail.get("state").asString())) {
                 return detail;
             }

@@ -2,6 +2,7 @@ package io.reelgate.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.KieHttp.Answer;
 import java.nio.file.Files;
@@ -12,9 +13,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Its own server with small budgets, so the other tests keep theirs. */
+/**
+ * Its own server with production defaults for the outbound guard and small rate budgets, so the other end-to-end
+ * tests keep their relaxed settings.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RateLimitEndToEndTest {
+class StrictDefaultsEndToEndTest {
 
     private static final Path DATA_DIR = createTempDir();
     private static final String BODY = "{\"prompt\":\"p\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"1:1\"}";
@@ -34,7 +38,7 @@ class RateLimitEndToEndTest {
 
     @Test
     void submitsOverTheBudgetGet429WithRetryAfterAndRecover() throws Exception {
-        KieHttp kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+        KieHttp kie = freshClient();
         for (int i = 0; i < 3; i++) {
             assertThat(kie.postJson("/api/v1/runway/generate", BODY).code()).isEqualTo(200);
         }
@@ -54,7 +58,7 @@ class RateLimitEndToEndTest {
 
     @Test
     void statusPollsHaveTheirOwnBudget() throws Exception {
-        KieHttp kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+        KieHttp kie = freshClient();
         int ok = 0;
         int limited = 0;
         for (int i = 0; i < 8; i++) {
@@ -68,6 +72,37 @@ class RateLimitEndToEndTest {
         }
         assertThat(ok).isEqualTo(5);
         assertThat(limited).isEqualTo(3);
+    }
+
+    @Test
+    void callbackUrlsTheGuardRefusesAreRejectedAtSubmitTime() throws Exception {
+        KieHttp kie = freshClient();
+
+        for (String url : new String[] {"http://127.0.0.1:8080/hook", "http://10.0.0.1/hook", "http://169.254.169.254/hook",
+                "http://[::1]/hook", "http://localhost/hook"}) {
+            Answer answer = freshClient().postJson("/api/v1/runway/generate",
+                    "{\"prompt\":\"p\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"1:1\",\"callBackUrl\":\"" + url + "\"}");
+            assertThat(answer.code()).as(url).isEqualTo(422);
+            assertThat(answer.msg()).startsWith("callBackUrl is not allowed: the host ").endsWith("resolves to a non-public address");
+        }
+    }
+
+    @Test
+    void imageUrlsOnPrivateAddressesFailTheTaskWithAClearMessage() throws Exception {
+        KieHttp kie = freshClient();
+        String taskId = kie.generate("{\"prompt\":\"p\",\"duration\":5,\"quality\":\"720p\",\"imageUrl\":\"http://169.254.169.254/latest/meta-data\"}");
+
+        var detail = kie.awaitTerminal(taskId, java.time.Duration.ofSeconds(30));
+
+        assertThat(detail.get("state").asString()).isEqualTo("fail");
+        assertThat(detail.get("failMsg").asString())
+                .isEqualTo("Failed to fetch the image: the host 169.254.169.254 resolves to a non-public address");
+    }
+
+    /** Each test gets its own key, so budgets used up by one test do not leak into the next. */
+    private KieHttp freshClient() {
+        String base = "http://127.0.0.1:" + port;
+        return new KieHttp(base, new AdminHttp(base, DATA_DIR).createKey("strict", 10_000).secret());
     }
 
     private static Path createTempDir() {

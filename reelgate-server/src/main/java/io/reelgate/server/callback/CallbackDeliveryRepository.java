@@ -1,0 +1,152 @@
+package io.reelgate.server.callback;
+
+import io.reelgate.server.task.DbTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The outbox. Every change that another node could race is a guarded UPDATE returning whether it won. */
+@Repository
+class CallbackDeliveryRepository {
+
+    private final JdbcClient jdbc;
+
+    CallbackDeliveryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String taskId, String apiKeyId, String url, String payload, Instant now) {
+        jdbc.sql("""
+                INSERT INTO callback_delivery (id, task_id, api_key_id, url, payload, state, attempts, next_attempt_at,
+                                               created_at)
+                VALUES (:id, :taskId, :apiKeyId, :url, :payload, 'pending', 0, :now, :now)
+                """)
+                .param("id", "msg_" + UUID.randomUUID().toString().replace("-", ""))
+                .param("taskId", taskId)
+                .param("apiKeyId", apiKeyId)
+                .param("url", url)
+                .param("payload", payload)
+                .param("now", DbTime.of(now))
+                .update();
+    }
+
+    List<CallbackDelivery> due(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM callback_delivery WHERE state = 'pending' AND next_attempt_at <= :now
+                ORDER BY next_attempt_at LIMIT :limit
+                """)
+                .param("now", DbTime.of(now))
+                .param("limit", limit)
+                .query(CallbackDeliveryRepository::map)
+                .list();
+    }
+
+    /**
+     * Claims the next attempt: pushes {@code next_attempt_at} past the attempt's own timeout (so a node that dies
+     * mid-send only delays the retry) and counts the attempt. Loses when another node claimed it first.
+     */
+    boolean claim(CallbackDelivery delivery, Instant leaseUntil) {
+        return jdbc.sql("""
+                UPDATE callback_delivery SET attempts = attempts + 1, next_attempt_at = :leaseUntil
+                WHERE id = :id AND state = 'pending' AND attempts = :attempts
+                """)
+                .param("id", delivery.id())
+                .param("attempts", delivery.attempts())
+                .param("leaseUntil", DbTime.of(leaseUntil))
+                .update() == 1;
+    }
+
+    void recordAttempt(CallbackAttempt attempt) {
+        jdbc.sql("""
+                INSERT INTO callback_attempt (id, delivery_id, attempt, started_at, duration_ms, http_status, error)
+                VALUES (:id, :deliveryId, :attempt, :startedAt, :durationMs, :httpStatus, :error)
+                """)
+                .param("id", UUID.randomUUID().toString())
+                .param("deliveryId", attempt.deliveryId())
+                .param("attempt", attempt.attempt())
+                .param("startedAt", DbTime.of(attempt.startedAt()))
+                .param("durationMs", attempt.durationMs())
+                .param("httpStatus", attempt.httpStatus())
+                .param("error", attempt.error())
+                .update();
+    }
+
+    void markDelivered(String id, int status, Instant now) {
+        jdbc.sql("""
+                UPDATE callback_delivery SET state = 'delivered', delivered_at = :now, last_status = :status,
+                                             last_error = NULL
+                WHERE id = :id AND state = 'pending'
+                """)
+                .param("id", id)
+                .param("status", status)
+                .param("now", DbTime.of(now))
+                .update();
+    }
+
+    void reschedule(String id, Integer status, String error, Instant nextAttemptAt) {
+        jdbc.sql("""
+                UPDATE callback_delivery SET next_attempt_at = :next, last_status = :status, last_error = :error
+                WHERE id = :id AND state = 'pending'
+                """)
+                .param("id", id)
+                .param("status", status)
+                .param("error", error)
+                .param("next", DbTime.of(nextAttemptAt))
+                .update();
+    }
+
+    void markDead(String id, Integer status, String error) {
+        jdbc.sql("""
+                UPDATE callback_delivery SET state = 'dead', last_status = :status, last_error = :error
+                WHERE id = :id AND state = 'pending'
+                """)
+                .param("id", id)
+                .param("status", status)
+                .param("error", error)
+                .update();
+    }
+
+    /** Re-sends a dead (or delivered) callback: a fresh round of attempts under the same webhook-id. */
+    boolean redeliver(String id, Instant now) {
+        return jdbc.sql("""
+                UPDATE callback_delivery SET state = 'pending', attempts = 0, next_attempt_at = :now
+                WHERE id = :id AND state <> 'pending'
+                """)
+                .param("id", id)
+                .param("now", DbTime.of(now))
+                .update() == 1;
+    }
+
+    Optional<CallbackDelivery> find(String id) {
+        return jdbc.sql("SELECT * FROM callback_delivery WHERE id = :id").param("id", id)
+                .query(CallbackDeliveryRepository::map).optional();
+    }
+
+    List<CallbackDelivery> forTask(String taskId) {
+        return jdbc.sql("SELECT * FROM callback_delivery WHERE task_id = :taskId ORDER BY created_at")
+                .param("taskId", taskId)
+                .query(CallbackDeliveryRepository::map)
+                .list();
+    }
+
+    List<CallbackAttempt> attempts(String deliveryId) {
+        return jdbc.sql("SELECT * FROM callback_attempt WHERE delivery_id = :id ORDER BY attempt")
+                .param("id", deliveryId)
+                .query((rs, n) -> new CallbackAttempt(rs.getString("delivery_id"), rs.getInt("attempt"),
+                        DbTime.read(rs, "started_at"), rs.getLong("duration_ms"), rs.getObject("http_status", Integer.class),
+                        rs.getString("error")))
+                .list();
+    }
+
+    private static CallbackDelivery map(ResultSet rs, int row) throws SQLException {
+        return new CallbackDelivery(rs.getString("id"), rs.getString("task_id"), rs.getString("api_key_id"),
+                rs.getString("url"), rs.getString("payload"), rs.getString("state"), rs.getInt("attempts"),
+                DbTime.read(rs, "next_attempt_at"), rs.getObject("last_status", Integer.class), rs.getString("last_error"),
+                DbTime.read(rs, "created_at"), DbTime.read(rs, "delivered_at"));
+    }
+}
