@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The KIE Runway Aleph endpoints (spec §6–§7). */
 @RestController
@@ -29,7 +30,8 @@ class AlephController {
     @PostMapping("/api/v1/aleph/generate")
     ApiEnvelope<Map<String, String>> generate(HttpServletRequest request,
                                               @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        String taskId = tasks.submitAleph(key.id(), requests.parse(bodies.read(request)));
+        JsonNode body = bodies.read(request);
+        String taskId = tasks.submitAleph(key.id(), requests.parse(body), SubmitOptionsReader.read(request, body));
         return ApiEnvelope.success(Map.of("taskId", taskId));
     }
 

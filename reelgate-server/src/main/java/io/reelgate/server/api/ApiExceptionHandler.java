@@ -3,8 +3,12 @@ package io.reelgate.server.api;
 import io.reelgate.server.account.InsufficientCreditsException;
 import io.reelgate.server.account.KeyNotFoundException;
 import io.reelgate.server.callback.DeliveryNotFoundException;
+import io.reelgate.server.task.IdempotencyConflictException;
 import io.reelgate.server.task.InvalidRequestException;
+import io.reelgate.server.task.TaskNotCancellableException;
 import io.reelgate.server.task.TaskNotFoundException;
+import io.reelgate.server.upload.UploadProperties;
+import io.reelgate.server.upload.UploadRefusedException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +18,8 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -28,13 +34,20 @@ class ApiExceptionHandler {
     static final String SERVER_ERROR_MSG = "Server Error - An unexpected error occurred while processing the request";
 
     private final EnvelopeResponses responses;
+    private final long maxUploadBytes;
 
-    ApiExceptionHandler(EnvelopeResponses responses) {
+    ApiExceptionHandler(EnvelopeResponses responses, UploadProperties uploads) {
         this.responses = responses;
+        this.maxUploadBytes = uploads.maxBytes().toBytes();
     }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ApiEnvelope<Void>> invalid(InvalidRequestException e) {
+        return responses.error(422, e.getMessage());
+    }
+
+    @ExceptionHandler({IdempotencyConflictException.class, TaskNotCancellableException.class})
+    ResponseEntity<ApiEnvelope<Void>> conflict(RuntimeException e) {
         return responses.error(422, e.getMessage());
     }
 
@@ -61,6 +74,22 @@ class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiEnvelope<Void>> api(ApiException e) {
         return responses.error(e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(UploadRefusedException.class)
+    ResponseEntity<ApiEnvelope<Void>> uploadRefused(UploadRefusedException e) {
+        return responses.error(400, e.getMessage());
+    }
+
+    /** Raised by the servlet container while it streams a multipart body to disk, before any handler runs. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ApiEnvelope<Void>> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return responses.error(400, "File is larger than " + maxUploadBytes + " bytes");
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiEnvelope<Void>> unreadableMultipart(MultipartException e) {
+        return responses.error(400, "Request body is not a readable multipart/form-data upload");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -48,7 +48,10 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
             response.setStatus(responses.httpStatus(401));
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), ApiEnvelope.error(401, UNAUTHORIZED_MSG));
+            // the upload host has its own envelope and wording (spec §10.4)
+            json.writeValue(response.getOutputStream(), UploadPaths.matches(request)
+                    ? UploadEnvelope.error(401, UploadEnvelope.UNAUTHORIZED_MSG)
+                    : ApiEnvelope.error(401, UNAUTHORIZED_MSG));
             return;
         }
         request.setAttribute(AuthenticatedKey.ATTRIBUTE, new AuthenticatedKey(key.get().id(), key.get().name()));

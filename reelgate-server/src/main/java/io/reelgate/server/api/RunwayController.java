@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /** The KIE Runway endpoints (spec §3–§5). */
 @RestController
@@ -33,14 +34,16 @@ class RunwayController {
     @PostMapping("/api/v1/runway/generate")
     ApiEnvelope<Map<String, String>> generate(HttpServletRequest request,
                                               @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        String taskId = tasks.submitGenerate(key.id(), generateRequests.parse(bodies.read(request)));
+        JsonNode body = bodies.read(request);
+        String taskId = tasks.submitGenerate(key.id(), generateRequests.parse(body), SubmitOptionsReader.read(request, body));
         return ApiEnvelope.success(Map.of("taskId", taskId));
     }
 
     @PostMapping("/api/v1/runway/extend")
     ApiEnvelope<Map<String, String>> extend(HttpServletRequest request,
                                             @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        String taskId = tasks.submitExtend(key.id(), extendRequests.parse(bodies.read(request)));
+        JsonNode body = bodies.read(request);
+        String taskId = tasks.submitExtend(key.id(), extendRequests.parse(body), SubmitOptionsReader.read(request, body));
         return ApiEnvelope.success(Map.of("taskId", taskId));
     }
 

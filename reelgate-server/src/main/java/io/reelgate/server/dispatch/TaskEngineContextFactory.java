@@ -4,6 +4,7 @@ import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.fetch.GuardedDownloader;
 import io.reelgate.server.fetch.OutboundRefusedException;
+import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskTransitions;
 import java.nio.file.Path;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,7 @@ class TaskEngineContextFactory {
         this.downloader = downloader;
     }
 
-    EngineContext create(String taskId, String owner, RunHandle handle) {
+    EngineContext create(Task task, String owner, RunHandle handle) {
         return new EngineContext() {
             private int lastReported;
 
@@ -37,7 +38,7 @@ class TaskEngineContextFactory {
                 int clamped = Math.max(0, Math.min(99, percent));
                 if (clamped >= lastReported + PROGRESS_STEP) {
                     lastReported = clamped;
-                    transitions.reportProgress(taskId, owner, clamped);
+                    transitions.reportProgress(task, owner, clamped);
                 }
             }
 

@@ -58,7 +58,7 @@ class TaskRunner {
             VideoEngine engine = engines.find(task.engine())
                     .orElseThrow(() -> new EngineException(EngineException.INTERNAL,
                             "Engine '" + task.engine() + "' is not available on this server"));
-            EngineResult result = engine.run(jobs.create(task, workDir), contexts.create(task.id(), owner, handle));
+            EngineResult result = engine.run(jobs.create(task, workDir), contexts.create(task, owner, handle));
             store(task, owner, handle, result);
         } catch (EngineCancelledException e) {
             endInterrupted(task, owner, handle, e);

@@ -11,5 +11,6 @@ public record NewTask(
         String engine,
         TaskInput input,
         long cost,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant deadlineAt) {
 }

@@ -29,9 +29,17 @@ public record Task(
         Integer width,
         Integer height,
         Instant expiresAt,
-        boolean expired) {
+        boolean expired,
+        Instant deadlineAt) {
 
     public String prompt() {
         return input.prompt();
+    }
+
+    /** The row a just-inserted task has, without reading it back. */
+    static Task submitted(NewTask t) {
+        return new Task(t.id(), t.apiKeyId(), t.kind(), t.parentTaskId(), t.engine(), TaskState.WAIT, t.input(), t.cost(),
+                t.createdAt(), null, null, null, null, null, 0, 0, null, null, null, null, null, null, null, null, null,
+                false, t.deadlineAt());
     }
 }

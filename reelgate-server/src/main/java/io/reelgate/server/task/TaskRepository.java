@@ -24,10 +24,10 @@ public class TaskRepository {
         int rows = jdbc.sql("""
                 INSERT INTO task (id, api_key_id, kind, parent_task_id, engine, state, prompt, image_url, aspect_ratio,
                                   quality, duration, water_mark, call_back_url, model, expand_prompt, video_url, seed,
-                                  reference_image, upload_cn, params_json, cost, created_at)
+                                  reference_image, upload_cn, params_json, cost, created_at, deadline_at)
                 VALUES (:id, :apiKeyId, :kind, :parentTaskId, :engine, 'wait', :prompt, :imageUrl, :aspectRatio,
                         :quality, :duration, :waterMark, :callBackUrl, :model, :expandPrompt, :videoUrl, :seed,
-                        :referenceImage, :uploadCn, :paramsJson, :cost, :createdAt)
+                        :referenceImage, :uploadCn, :paramsJson, :cost, :createdAt, :deadlineAt)
                 """)
                 .param("id", task.id())
                 .param("apiKeyId", task.apiKeyId())
@@ -50,6 +50,7 @@ public class TaskRepository {
                 .param("paramsJson", in.paramsJson())
                 .param("cost", task.cost())
                 .param("createdAt", DbTime.of(task.createdAt()))
+                .param("deadlineAt", DbTime.of(task.deadlineAt()))
                 .update();
         if (rows != 1) {
             throw new IllegalStateException("Inserting task " + task.id() + " changed " + rows + " rows");
@@ -110,6 +111,35 @@ public class TaskRepository {
                 .param("limit", limit)
                 .query(TaskRowMapper.INSTANCE)
                 .list();
+    }
+
+    /** Unfinished tasks whose client-set deadline passed. */
+    public List<Task> pastDeadline(Instant now, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM task WHERE deadline_at < :now AND state IN ('wait', 'queueing', 'generating')
+                ORDER BY deadline_at LIMIT :limit
+                """)
+                .param("now", DbTime.of(now))
+                .param("limit", limit)
+                .query(TaskRowMapper.INSTANCE)
+                .list();
+    }
+
+    /** Tasks ahead of this one in the queue (all waiting tasks, and queued ones admitted earlier). */
+    public int queuePosition(Task task) {
+        if (task.state() == TaskState.WAIT) {
+            return jdbc.sql("""
+                    SELECT (SELECT COUNT(*) FROM task WHERE state = 'queueing')
+                         + (SELECT COUNT(*) FROM task WHERE state = 'wait' AND created_at < :createdAt)
+                    """)
+                    .param("createdAt", DbTime.of(task.createdAt()))
+                    .query(Integer.class)
+                    .single();
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE state = 'queueing' AND queued_at < :queuedAt")
+                .param("queuedAt", DbTime.of(task.queuedAt()))
+                .query(Integer.class)
+                .single();
     }
 
     public int countInState(TaskState state) {

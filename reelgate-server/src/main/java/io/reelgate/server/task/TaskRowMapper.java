@@ -36,7 +36,8 @@ final class TaskRowMapper implements RowMapper<Task> {
                 rs.getObject("width", Integer.class),
                 rs.getObject("height", Integer.class),
                 DbTime.read(rs, "expires_at"),
-                rs.getInt("expire_flag") == 1);
+                rs.getInt("expire_flag") == 1,
+                DbTime.read(rs, "deadline_at"));
     }
 
     private static TaskInput input(ResultSet rs) throws SQLException {

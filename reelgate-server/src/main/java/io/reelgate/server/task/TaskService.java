@@ -6,11 +6,17 @@ import io.reelgate.server.fetch.OutboundGuard;
 import io.reelgate.server.fetch.OutboundRefusedException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accepts tasks and answers for them; the dispatcher takes it from there. */
@@ -28,35 +34,44 @@ public class TaskService {
     private final TaskPricing pricing;
     private final OutboundGuard outboundGuard;
     private final CreditLedger ledger;
+    private final IdempotencyKeys idempotencyKeys;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String defaultEngine;
+    private final Duration idempotencyWindow;
 
     public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
-                       TransactionTemplate tx, ApplicationEventPublisher events, Clock clock,
-                       @Value("${reelgate.engine.default:preview}") String defaultEngine) {
+                       IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
+                       Clock clock, @Value("${reelgate.engine.default:preview}") String defaultEngine,
+                       @Value("${reelgate.idempotency.window:24h}") Duration idempotencyWindow) {
         this.tasks = tasks;
         this.pricing = pricing;
         this.outboundGuard = outboundGuard;
         this.ledger = ledger;
+        this.idempotencyKeys = idempotencyKeys;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
         this.defaultEngine = defaultEngine;
+        this.idempotencyWindow = idempotencyWindow;
+    }
+
+    public String submitGenerate(String apiKeyId, GenerateRequest r, SubmitOptions options) {
+        return submit(apiKeyId, TaskKind.GENERATE, null, new TaskInput(r.prompt(), r.imageUrl(), r.aspectRatio(),
+                r.quality(), r.duration(), r.waterMark(), r.callBackUrl(), r.model(), r.expandPrompt(), null, null, null,
+                false, null), options);
     }
 
     public String submitGenerate(String apiKeyId, GenerateRequest r) {
-        return submit(apiKeyId, TaskKind.GENERATE, null, new TaskInput(r.prompt(), r.imageUrl(), r.aspectRatio(),
-                r.quality(), r.duration(), r.waterMark(), r.callBackUrl(), r.model(), r.expandPrompt(), null, null, null,
-                false, null));
+        return submitGenerate(apiKeyId, r, SubmitOptions.NONE);
     }
 
     /**
      * Extends a finished video of the same key. Another key's task, and an Aleph task, answer exactly like a
      * missing one; a task that is not {@code success} or whose files expired cannot be extended.
      */
-    public String submitExtend(String apiKeyId, ExtendRequest r) {
+    public String submitExtend(String apiKeyId, ExtendRequest r, SubmitOptions options) {
         Task parent = findRunway(apiKeyId, r.taskId());
         if (parent.state() != TaskState.SUCCESS) {
             throw new InvalidRequestException("taskId", "Task " + parent.id() + " cannot be extended: its state is "
@@ -67,25 +82,14 @@ public class TaskService {
                     "Task " + parent.id() + " cannot be extended: its video has expired (expireFlag 1)");
         }
         return submit(apiKeyId, TaskKind.EXTEND, parent.id(), new TaskInput(r.prompt(), null, parent.input().aspectRatio(),
-                r.quality(), EXTEND_SECONDS, r.waterMark(), r.callBackUrl(), null, false, null, null, null, false, null));
+                r.quality(), EXTEND_SECONDS, r.waterMark(), r.callBackUrl(), null, false, null, null, null, false, null),
+                options);
     }
 
-    public String submitAleph(String apiKeyId, AlephRequest r) {
+    public String submitAleph(String apiKeyId, AlephRequest r, SubmitOptions options) {
         return submit(apiKeyId, TaskKind.ALEPH, null, new TaskInput(r.prompt(), null, r.aspectRatio(), null,
                 ALEPH_SECONDS, r.waterMark(), r.callBackUrl(), null, false, r.videoUrl(), r.seed(), r.referenceImage(),
-                r.uploadCn(), r.paramsJson()));
-    }
-
-    /** A callback URL the outbound guard would refuse is refused now, not discovered after the task ran. */
-    private void requireAllowedCallback(String callBackUrl) {
-        if (callBackUrl == null) {
-            return;
-        }
-        try {
-            outboundGuard.check(URI.create(callBackUrl));
-        } catch (OutboundRefusedException e) {
-            throw new InvalidRequestException("callBackUrl", "callBackUrl is not allowed: " + e.getMessage());
-        }
+                r.uploadCn(), r.paramsJson()), options);
     }
 
     /** A generate or extend task of this key (what record-detail may show). */
@@ -98,24 +102,91 @@ public class TaskService {
         return find(apiKeyId, taskId, ALEPH_KINDS);
     }
 
+    /** Any task of this key (the Reelgate task view). */
+    public Task findAny(String apiKeyId, String taskId) {
+        return tasks.findOwned(taskId, apiKeyId).orElseThrow(() -> new TaskNotFoundException(taskId));
+    }
+
     private Task find(String apiKeyId, String taskId, Set<TaskKind> kinds) {
         return tasks.findOwned(taskId, apiKeyId)
                 .filter(task -> kinds.contains(task.kind()))
                 .orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
-    /** Inserts the task and charges its cost in one transaction: both happen, or (too few credits) neither. */
-    private String submit(String apiKeyId, TaskKind kind, String parentTaskId, TaskInput input) {
+    private String submit(String apiKeyId, TaskKind kind, String parentTaskId, TaskInput input, SubmitOptions options) {
         requireAllowedCallback(input.callBackUrl());
+        try {
+            return submitOnce(apiKeyId, kind, parentTaskId, input, options);
+        } catch (DuplicateKeyException e) {
+            // a concurrent request with the same Idempotency-Key committed first: our transaction rolled back,
+            // and its answer is now ours to replay
+            return replay(apiKeyId, options).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * Inserts the task, charges its cost and records the Idempotency-Key in one transaction: all happen, or
+     * (too few credits, a concurrent duplicate) none.
+     */
+    private String submitOnce(String apiKeyId, TaskKind kind, String parentTaskId, TaskInput input, SubmitOptions options) {
+        Optional<String> replayed = replay(apiKeyId, options);
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
         String id = UUID.randomUUID().toString();
         long cost = pricing.costOf(kind, input);
+        Instant now = clock.instant();
+        Instant deadline = options.deadline() == null ? null : now.plus(options.deadline());
+        NewTask task = new NewTask(id, apiKeyId, kind, parentTaskId, defaultEngine, input, cost, now, deadline);
         tx.executeWithoutResult(status -> {
-            tasks.insert(new NewTask(id, apiKeyId, kind, parentTaskId, defaultEngine, input, cost, clock.instant()));
-            if (cost > 0 && !ledger.charge(apiKeyId, id, cost, clock.instant())) {
+            tasks.insert(task);
+            if (cost > 0 && !ledger.charge(apiKeyId, id, cost, now)) {
                 throw new InsufficientCreditsException(cost, ledger.balance(apiKeyId));
             }
+            if (options.idempotencyKey() != null) {
+                idempotencyKeys.insert(apiKeyId, options.idempotencyKey(), options.requestFingerprint(), id, now,
+                        now.plus(idempotencyWindow));
+            }
+            announceBeforeCommit(task);
         });
         events.publishEvent(new TaskSubmitted(id));
         return id;
+    }
+
+    /**
+     * The {@code wait} event is announced just before the commit: no worker can see the row earlier, so it always
+     * precedes the task's later events in the stream.
+     */
+    private void announceBeforeCommit(NewTask task) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                events.publishEvent(new TaskChanged(Task.submitted(task)));
+            }
+        });
+    }
+
+    private Optional<String> replay(String apiKeyId, SubmitOptions options) {
+        if (options.idempotencyKey() == null) {
+            return Optional.empty();
+        }
+        return idempotencyKeys.find(apiKeyId, options.idempotencyKey(), clock.instant()).map(entry -> {
+            if (!entry.requestHash().equals(options.requestFingerprint())) {
+                throw new IdempotencyConflictException();
+            }
+            return entry.taskId();
+        });
+    }
+
+    /** A callback URL the outbound guard would refuse is refused now, not discovered after the task ran. */
+    private void requireAllowedCallback(String callBackUrl) {
+        if (callBackUrl == null) {
+            return;
+        }
+        try {
+            outboundGuard.check(URI.create(callBackUrl));
+        } catch (OutboundRefusedException e) {
+            throw new InvalidRequestException("callBackUrl", "callBackUrl is not allowed: " + e.getMessage());
+        }
     }
 }

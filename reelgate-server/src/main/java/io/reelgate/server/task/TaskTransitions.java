@@ -1,10 +1,12 @@
 package io.reelgate.server.task;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,18 +20,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class TaskTransitions {
 
     private static final Logger log = LoggerFactory.getLogger(TaskTransitions.class);
+    /** Cancellation is the client's own doing: the documented client-side failure code. */
+    public static final int CANCEL_FAIL_CODE = 400;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final TaskRepository tasks;
     private final ObjectProvider<TaskTerminalListener> terminalListeners;
+    private final ApplicationEventPublisher events;
 
     public TaskTransitions(JdbcClient jdbc, TransactionTemplate tx, TaskRepository tasks,
-                           ObjectProvider<TaskTerminalListener> terminalListeners) {
+                           ObjectProvider<TaskTerminalListener> terminalListeners, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.tasks = tasks;
         this.terminalListeners = terminalListeners;
+        this.events = events;
     }
 
     public boolean admit(String id, Instant now) {
@@ -37,7 +43,7 @@ public class TaskTransitions {
                 .param("id", id)
                 .param("now", DbTime.of(now))
                 .update();
-        return logged(rows, id, TaskState.WAIT, TaskState.QUEUEING, null);
+        return published(rows, id, TaskState.WAIT, TaskState.QUEUEING, null);
     }
 
     public boolean claim(String id, String owner, Instant leaseUntil, Instant now) {
@@ -51,7 +57,7 @@ public class TaskTransitions {
                 .param("leaseUntil", DbTime.of(leaseUntil))
                 .param("now", DbTime.of(now))
                 .update();
-        return logged(rows, id, TaskState.QUEUEING, TaskState.GENERATING, null);
+        return published(rows, id, TaskState.QUEUEING, TaskState.GENERATING, null);
     }
 
     /** Heartbeat: extends the lease only while this owner still holds the task. */
@@ -66,12 +72,35 @@ public class TaskTransitions {
         return single(rows, id);
     }
 
-    public void reportProgress(String id, String owner, int percent) {
-        jdbc.sql("UPDATE task SET progress = :progress WHERE id = :id AND state = 'generating' AND lease_owner = :owner")
-                .param("id", id)
+    public void reportProgress(Task task, String owner, int percent) {
+        int rows = jdbc.sql("""
+                UPDATE task SET progress = :progress WHERE id = :id AND state = 'generating' AND lease_owner = :owner
+                """)
+                .param("id", task.id())
                 .param("owner", owner)
                 .param("progress", percent)
                 .update();
+        if (single(rows, task.id())) {
+            events.publishEvent(new TaskProgressed(task.id(), task.apiKeyId(), task.kind().name().toLowerCase(Locale.ROOT), percent));
+        }
+    }
+
+    /**
+     * Ends an unfinished task on its owner's request (or its deadline), whoever runs it: the row moves to
+     * {@code fail} at once, with refund and callback; a node still rendering it finds out and discards its work.
+     */
+    public boolean cancel(String id, TaskState expected, String failMsg, Instant now) {
+        return terminal(id, expected, TaskState.FAIL, failMsg, () -> jdbc.sql("""
+                UPDATE task SET state = 'fail', finished_at = :now, fail_code = :failCode, fail_msg = :failMsg,
+                                lease_owner = NULL, lease_until = NULL
+                WHERE id = :id AND state = :expected
+                """)
+                .param("id", id)
+                .param("expected", expected.wire())
+                .param("now", DbTime.of(now))
+                .param("failCode", CANCEL_FAIL_CODE)
+                .param("failMsg", truncate(failMsg))
+                .update());
     }
 
     /** Completes a run; refused when the lease was lost meanwhile, so a task never completes twice. */
@@ -140,7 +169,7 @@ public class TaskTransitions {
                 .param("id", id)
                 .param("now", DbTime.of(now))
                 .update();
-        return logged(rows, id, TaskState.GENERATING, TaskState.QUEUEING, "lease expired");
+        return published(rows, id, TaskState.GENERATING, TaskState.QUEUEING, "lease expired");
     }
 
     /** Crash recovery giving up: the task's lease expired and it has used all its attempts. */
@@ -167,7 +196,7 @@ public class TaskTransitions {
                 .param("owner", owner)
                 .param("now", DbTime.of(now))
                 .update();
-        return logged(rows, id, TaskState.GENERATING, TaskState.QUEUEING, "node restarted");
+        return published(rows, id, TaskState.GENERATING, TaskState.QUEUEING, "node restarted");
     }
 
     /** Retention: the result files are gone; the record stays readable with expireFlag 1. */
@@ -190,15 +219,28 @@ public class TaskTransitions {
         if (!from.canMoveTo(to)) {
             throw new IllegalStateException("Task " + id + " cannot move from " + from.wire() + " to " + to.wire());
         }
-        Boolean won = tx.execute(status -> {
-            boolean moved = single(update.getAsInt(), id);
-            if (moved) {
-                Task task = tasks.findById(id).orElseThrow();
-                terminalListeners.orderedStream().forEach(listener -> listener.onTerminal(task));
+        Task ended = tx.execute(status -> {
+            if (!single(update.getAsInt(), id)) {
+                return null;
             }
-            return moved;
+            Task task = tasks.findById(id).orElseThrow();
+            terminalListeners.orderedStream().forEach(listener -> listener.onTerminal(task));
+            return task;
         });
-        return logged(Boolean.TRUE.equals(won) ? 1 : 0, id, from, to, reason);
+        boolean won = logged(ended == null ? 0 : 1, id, from, to, reason);
+        if (won) {
+            events.publishEvent(new TaskChanged(ended));
+        }
+        return won;
+    }
+
+    /** A won non-terminal move is also announced, with the row as it is now. */
+    private boolean published(int rows, String id, TaskState from, TaskState to, String reason) {
+        boolean won = logged(rows, id, from, to, reason);
+        if (won) {
+            tasks.findById(id).ifPresent(task -> events.publishEvent(new TaskChanged(task)));
+        }
+        return won;
     }
 
     private static boolean logged(int rows, String id, TaskState from, TaskState to, String reason) {

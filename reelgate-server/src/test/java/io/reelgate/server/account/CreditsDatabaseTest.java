@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reelgate.server.fetch.OutboundGuard;
 import io.reelgate.server.fetch.OutboundProperties;
 import io.reelgate.server.task.GenerateRequest;
+import io.reelgate.server.task.IdempotencyKeys;
 import io.reelgate.server.task.PricingProperties;
 import io.reelgate.server.task.TaskPricing;
 import io.reelgate.server.task.TaskRepository;
@@ -58,11 +59,12 @@ class CreditsDatabaseTest {
                 ledger.refund(task.apiKeyId(), task.id(), task.cost(), clock.instant());
             }
         });
-        transitions = new TaskTransitions(jdbc, tx, tasks, beans.getBeanProvider(TaskTerminalListener.class));
+        transitions = new TaskTransitions(jdbc, tx, tasks, beans.getBeanProvider(TaskTerminalListener.class), event -> { });
         TaskPricing pricing = new TaskPricing(new PricingProperties(12, 30, 30, 30, 12, 30, 110));
         OutboundGuard guard = new OutboundGuard(new OutboundProperties(false, List.of(), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 0));
-        service = new TaskService(tasks, pricing, guard, ledger, tx, event -> { }, clock, "preview");
+        service = new TaskService(tasks, pricing, guard, ledger, new IdempotencyKeys(jdbc), tx, event -> { }, clock, "preview",
+                Duration.ofHours(24));
         keys = new ApiKeyService(new ApiKeyRepository(jdbc), ledger, tx, clock);
     }
 

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The outbox and the refund survive a kill -9: a callback that failed once is retried by the restarted server under
  * the same webhook-id until delivered, and a task interrupted mid-download fails after the restart and is
- * refunded exactly once.
+ * refunded exactly once; an Idempotency-Key used before the kill still replays its task afterwards.
  */
 class RestartDeliveryTest {
 
@@ -35,6 +35,7 @@ class RestartDeliveryTest {
         Path log = dataDir.resolve("server.log");
         String callbackTask;
         String interruptedTask;
+        String idempotentTask;
         AdminHttp.Key key;
         try (CallbackReceiver receiver = new CallbackReceiver(); ImageHost host = new ImageHost()) {
             receiver.answer(500, 500);
@@ -45,6 +46,7 @@ class RestartDeliveryTest {
                         + "\"callBackUrl\":\"" + receiver.url("/hook") + "\"}");
                 receiver.await("/hook", 1, Duration.ofSeconds(60));
                 awaitAttemptsRecorded(kie, callbackTask, 1);
+                idempotentTask = submitWithKey(kie);
                 String slowImage = host.serveSlowly("/slow.png", ImageHost.png(64, 64), Duration.ofSeconds(60));
                 interruptedTask = kie.generate("{\"prompt\":\"p\",\"duration\":5,\"quality\":\"720p\",\"imageUrl\":\""
                         + slowImage + "\"}");
@@ -61,6 +63,8 @@ class RestartDeliveryTest {
                 JsonNode delivery = awaitAttemptsRecorded(kie, callbackTask, 3);
                 assertThat(delivery.get("state").asString()).isEqualTo("delivered");
 
+                assertThat(submitWithKey(kie)).as("the Idempotency-Key survived the restart").isEqualTo(idempotentTask);
+
                 JsonNode failed = kie.awaitTerminal(interruptedTask, Duration.ofSeconds(60));
                 assertThat(failed.get("state").asString()).isEqualTo("fail");
                 assertThat(failed.get("failMsg").asString()).isEqualTo("Failed to fetch the image: the server answered HTTP 404");
@@ -73,12 +77,20 @@ class RestartDeliveryTest {
                     refunds += entry.get("reason").asString().equals("refund") ? 1 : 0;
                     charges += entry.get("reason").asString().equals("charge") ? 1 : 0;
                 }
-                assertThat(charges).isEqualTo(2);
+                assertThat(charges).isEqualTo(3);
                 assertThat(refunds).isEqualTo(1);
-                assertThat(sum).isEqualTo(100 - 12);
+                assertThat(sum).isEqualTo(100 - 12 - 12);
                 assertThat(kie.get("/api/v1/chat/credit").data().asLong()).isEqualTo(sum);
             }
         }
+    }
+
+    private static String submitWithKey(KieHttp kie) {
+        KieHttp.Answer answer = kie.send(kie.authorized("/api/v1/runway/generate").header("Content-Type", "application/json")
+                .header("Idempotency-Key", "restart-key").POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"prompt\":\"once\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"1:1\"}")).build());
+        assertThat(answer.code()).as(answer.body().toString()).isEqualTo(200);
+        return answer.data().get("taskId").asString();
     }
 
     private static JsonNode awaitAttemptsRecorded(KieHttp kie, String taskId, int attempts) throws InterruptedException {

@@ -37,7 +37,7 @@ class TaskQueueDatabaseTest {
         jdbc = JdbcClient.create(dataSource);
         tasks = new TaskRepository(jdbc);
         transitions = new TaskTransitions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class));
+                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class), event -> { });
         keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
     }
 
@@ -227,7 +227,7 @@ class TaskQueueDatabaseTest {
     private String insert(Instant createdAt) {
         String id = UUID.randomUUID().toString();
         tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "preview", new TaskInput("a red fox", null, "16:9",
-                "720p", 5, "", null, "runway-duration-5-generate", true, null, null, null, false, null), 12, createdAt));
+                "720p", 5, "", null, "runway-duration-5-generate", true, null, null, null, false, null), 12, createdAt, null));
         return id;
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -15,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * and local files in a fresh data directory), spoken to over HTTP. All subclasses share one running server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ConnectionCounter.class)
 public abstract class EndToEndTest {
 
     protected static final Path DATA_DIR = tempDir();
@@ -36,6 +38,7 @@ public abstract class EndToEndTest {
         registry.add("reelgate.callback.retry-delays", () -> "1s,2s,3s");
         registry.add("reelgate.callback.jitter", () -> "0");
         registry.add("reelgate.callback.poll-interval", () -> "200ms");
+        registry.add("reelgate.stream.heartbeat-interval", () -> "1s");
     }
 
     @BeforeEach

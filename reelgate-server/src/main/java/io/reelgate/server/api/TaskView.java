@@ -1,0 +1,30 @@
+package io.reelgate.server.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Reelgate's own task view: what KIE's detail lacks. Times are ISO-8601 UTC; {@code queuePosition} is the number of
+ * tasks ahead while waiting, null otherwise; {@code expiresAt} is when the result files will be deleted.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record TaskView(
+        String taskId,
+        String kind,
+        String engine,
+        String state,
+        int progress,
+        Integer queuePosition,
+        String parentTaskId,
+        long cost,
+        String createdAt,
+        String queuedAt,
+        String startedAt,
+        String finishedAt,
+        String deadlineAt,
+        String expiresAt,
+        boolean expired,
+        String videoUrl,
+        String coverUrl,
+        Integer failCode,
+        String failMsg) {
+}

@@ -1,0 +1,57 @@
+package io.reelgate.server.api;
+
+import io.reelgate.server.task.Task;
+import io.reelgate.server.task.TaskCancellation;
+import io.reelgate.server.task.TaskRepository;
+import io.reelgate.server.task.TaskService;
+import io.reelgate.server.task.TaskState;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reelgate extensions on a single task: the native view and cancellation. KIE endpoints are untouched by them. */
+@RestController
+class TasksController {
+
+    private final TaskService tasks;
+    private final TaskRepository repository;
+    private final TaskCancellation cancellation;
+    private final PublicUrls urls;
+
+    TasksController(TaskService tasks, TaskRepository repository, TaskCancellation cancellation, PublicUrls urls) {
+        this.tasks = tasks;
+        this.repository = repository;
+        this.cancellation = cancellation;
+        this.urls = urls;
+    }
+
+    @GetMapping("/api/v1/tasks/{taskId}")
+    ApiEnvelope<TaskView> view(@PathVariable String taskId,
+                               @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
+        return ApiEnvelope.success(view(tasks.findAny(key.id(), taskId)));
+    }
+
+    @PostMapping("/api/v1/tasks/{taskId}/cancel")
+    ApiEnvelope<TaskView> cancel(@PathVariable String taskId,
+                                 @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
+        return ApiEnvelope.success(view(cancellation.cancel(key.id(), taskId)));
+    }
+
+    private TaskView view(Task t) {
+        boolean waiting = t.state() == TaskState.WAIT || t.state() == TaskState.QUEUEING;
+        boolean success = t.state() == TaskState.SUCCESS;
+        return new TaskView(t.id(), t.kind().name().toLowerCase(Locale.ROOT), t.engine(), t.state().wire(), t.progress(),
+                waiting ? repository.queuePosition(t) : null, t.parentTaskId(), t.cost(), text(t.createdAt()),
+                text(t.queuedAt()), text(t.startedAt()), text(t.finishedAt()), text(t.deadlineAt()), text(t.expiresAt()),
+                t.expired(), success ? urls.file(t.videoKey()) : null, success ? urls.file(t.coverKey()) : null,
+                t.state() == TaskState.FAIL ? t.failCode() : null, t.state() == TaskState.FAIL ? t.failMsg() : null);
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

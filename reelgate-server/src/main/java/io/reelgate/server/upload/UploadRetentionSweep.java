@@ -1,0 +1,59 @@
+package io.reelgate.server.upload;
+
+import io.reelgate.server.storage.BlobStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes uploads whose retention ran out (KIE: 24 h). Their URLs already answer 404 from the moment they expire,
+ * since files are served only through an unexpired row; the sweep reclaims the space. The row is deleted first,
+ * and only while still expired, so an upload stored again under the same name in the meantime is left alone.
+ */
+@Component
+public class UploadRetentionSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(UploadRetentionSweep.class);
+
+    private final UploadRepository uploads;
+    private final BlobStore blobs;
+    private final UploadProperties properties;
+    private final Clock clock;
+
+    UploadRetentionSweep(UploadRepository uploads, BlobStore blobs, UploadProperties properties, Clock clock) {
+        this.uploads = uploads;
+        this.blobs = blobs;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${reelgate.upload.sweep-interval:10m}", initialDelayString = "PT30S")
+    void scheduledSweep() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.error("Upload retention sweep failed; it runs again in {}", properties.sweepInterval(), e);
+        }
+    }
+
+    /** Deletes everything expired by now; returns how many uploads were deleted. */
+    public int sweep() {
+        Instant now = clock.instant();
+        int deleted = 0;
+        List<UploadRecord> due;
+        do {
+            due = uploads.expiredBefore(now, properties.batchSize());
+            for (UploadRecord upload : due) {
+                if (uploads.deleteIfExpired(upload.blobKey(), now)) {
+                    blobs.delete(upload.blobKey());
+                    deleted++;
+                }
+            }
+        } while (due.size() == properties.batchSize());
+        return deleted;
+    }
+}
