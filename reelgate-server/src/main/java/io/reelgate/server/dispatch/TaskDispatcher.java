@@ -31,6 +31,7 @@ class TaskDispatcher implements SmartLifecycle {
     private final TaskRepository tasks;
     private final TaskTransitions transitions;
     private final TaskRunner runner;
+    private final EngineRegistry engines;
     private final RunningTasks running;
     private final DispatchProperties properties;
     private final NodeIdentity node;
@@ -39,8 +40,9 @@ class TaskDispatcher implements SmartLifecycle {
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean active;
 
-    TaskDispatcher(TaskRepository tasks, TaskTransitions transitions, TaskRunner runner, RunningTasks running,
-                   DispatchProperties properties, NodeIdentity node, Clock clock) {
+    TaskDispatcher(TaskRepository tasks, TaskTransitions transitions, TaskRunner runner, EngineRegistry engines,
+                   RunningTasks running, DispatchProperties properties, NodeIdentity node, Clock clock) {
+        this.engines = engines;
         this.tasks = tasks;
         this.transitions = transitions;
         this.runner = runner;
@@ -133,12 +135,8 @@ class TaskDispatcher implements SmartLifecycle {
 
     private Optional<String> claimNext() {
         Instant now = clock.instant();
-        for (String id : tasks.nextQueued(properties.workers() * 2)) {
-            if (transitions.claim(id, node.id(), now.plus(properties.leaseDuration()), now)) {
-                return Optional.of(id);
-            }
-        }
-        return Optional.empty();
+        return transitions.claimNext(node.id(), now.plus(properties.leaseDuration()), now, engines.names(),
+                properties.workers() * 2);
     }
 
     private void sleepQuietly() {

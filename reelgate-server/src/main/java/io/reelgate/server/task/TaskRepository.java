@@ -1,6 +1,7 @@
 package io.reelgate.server.task;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,8 +80,11 @@ public class TaskRepository {
     }
 
     /** Oldest queued first, so work is done in submission order. */
-    public List<String> nextQueued(int limit) {
-        return jdbc.sql("SELECT id FROM task WHERE state = 'queueing' ORDER BY queued_at, id LIMIT :limit")
+    public List<String> nextQueued(Collection<String> engines, int limit) {
+        return jdbc.sql("""
+                SELECT id FROM task WHERE state = 'queueing' AND engine IN (:engines) ORDER BY queued_at, id LIMIT :limit
+                """)
+                .param("engines", List.copyOf(engines))
                 .param("limit", limit)
                 .query(String.class)
                 .list();

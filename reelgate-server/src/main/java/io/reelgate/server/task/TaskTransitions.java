@@ -1,6 +1,9 @@
 package io.reelgate.server.task;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -28,10 +31,13 @@ public class TaskTransitions {
     private final TaskRepository tasks;
     private final ObjectProvider<TaskTerminalListener> terminalListeners;
     private final ApplicationEventPublisher events;
+    private final DatabaseKind database;
 
     public TaskTransitions(JdbcClient jdbc, TransactionTemplate tx, TaskRepository tasks,
-                           ObjectProvider<TaskTerminalListener> terminalListeners, ApplicationEventPublisher events) {
+                           ObjectProvider<TaskTerminalListener> terminalListeners, ApplicationEventPublisher events,
+                           DatabaseKind database) {
         this.jdbc = jdbc;
+        this.database = database;
         this.tx = tx;
         this.tasks = tasks;
         this.terminalListeners = terminalListeners;
@@ -58,6 +64,41 @@ public class TaskTransitions {
                 .param("now", DbTime.of(now))
                 .update();
         return published(rows, id, TaskState.QUEUEING, TaskState.GENERATING, null);
+    }
+
+    /**
+     * Claims the oldest queued task of one of {@code engines} for {@code owner}. On PostgreSQL one statement picks
+     * and locks the row with {@code FOR UPDATE SKIP LOCKED}, so nodes never queue up behind each other's picks; on
+     * other databases candidates are read and claimed one by one with the guarded UPDATE of {@link #claim}.
+     */
+    public Optional<String> claimNext(String owner, Instant leaseUntil, Instant now, Collection<String> engines,
+                                      int candidates) {
+        if (engines.isEmpty()) {
+            return Optional.empty();
+        }
+        if (database.isPostgres()) {
+            Optional<String> claimed = jdbc.sql("""
+                    UPDATE task SET state = 'generating', lease_owner = :owner, lease_until = :leaseUntil,
+                                    started_at = :now, attempts = attempts + 1, progress = 0
+                    WHERE id = (SELECT id FROM task WHERE state = 'queueing' AND engine IN (:engines)
+                                ORDER BY queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+                    RETURNING id
+                    """)
+                    .param("owner", owner)
+                    .param("leaseUntil", DbTime.of(leaseUntil))
+                    .param("now", DbTime.of(now))
+                    .param("engines", List.copyOf(engines))
+                    .query(String.class)
+                    .optional();
+            claimed.ifPresent(id -> published(1, id, TaskState.QUEUEING, TaskState.GENERATING, null));
+            return claimed;
+        }
+        for (String id : tasks.nextQueued(engines, candidates)) {
+            if (claim(id, owner, leaseUntil, now)) {
+                return Optional.of(id);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Heartbeat: extends the lease only while this owner still holds the task. */

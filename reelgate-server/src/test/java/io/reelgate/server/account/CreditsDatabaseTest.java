@@ -59,7 +59,8 @@ class CreditsDatabaseTest {
                 ledger.refund(task.apiKeyId(), task.id(), task.cost(), clock.instant());
             }
         });
-        transitions = new TaskTransitions(jdbc, tx, tasks, beans.getBeanProvider(TaskTerminalListener.class), event -> { });
+        transitions = new TaskTransitions(jdbc, tx, tasks, beans.getBeanProvider(TaskTerminalListener.class), event -> { },
+                io.reelgate.server.task.DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
         TaskPricing pricing = new TaskPricing(new PricingProperties(12, 30, 30, 30, 12, 30, 110));
         OutboundGuard guard = new OutboundGuard(new OutboundProperties(false, List.of(), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 0));

@@ -37,7 +37,8 @@ class TaskQueueDatabaseTest {
         jdbc = JdbcClient.create(dataSource);
         tasks = new TaskRepository(jdbc);
         transitions = new TaskTransitions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class), event -> { });
+                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class), event -> { },
+                DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
         keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
     }
 
@@ -69,7 +70,7 @@ class TaskQueueDatabaseTest {
         assertThat(transitions.admit(newer, T0.plusSeconds(3))).isTrue();
         assertThat(transitions.admit(older, T0.plusSeconds(3))).as("second admit of the same task").isFalse();
 
-        assertThat(tasks.nextQueued(10)).containsExactly(older, newer);
+        assertThat(tasks.nextQueued(List.of("preview"), 10)).containsExactly(older, newer);
         assertThat(transitions.claim(older, "node-a", T0.plusSeconds(60), T0.plusSeconds(4))).isTrue();
         assertThat(transitions.claim(older, "node-b", T0.plusSeconds(60), T0.plusSeconds(4))).isFalse();
 
@@ -77,7 +78,7 @@ class TaskQueueDatabaseTest {
         assertThat(claimed.state()).isEqualTo(TaskState.GENERATING);
         assertThat(claimed.leaseOwner()).isEqualTo("node-a");
         assertThat(claimed.attempts()).isEqualTo(1);
-        assertThat(tasks.nextQueued(10)).containsExactly(newer);
+        assertThat(tasks.nextQueued(List.of("preview"), 10)).containsExactly(newer);
     }
 
     @ParameterizedTest
@@ -98,7 +99,7 @@ class TaskQueueDatabaseTest {
             String node = "node-" + w;
             workers.add(pool.submit(() -> {
                 List<String> candidates;
-                while (!(candidates = tasks.nextQueued(8)).isEmpty()) {
+                while (!(candidates = tasks.nextQueued(List.of("preview"), 8)).isEmpty()) {
                     for (String id : candidates) {
                         if (transitions.claim(id, node, T0.plusSeconds(60), T0) && !claimed.add(id)) {
                             synchronized (duplicates) {
@@ -117,6 +118,40 @@ class TaskQueueDatabaseTest {
         assertThat(duplicates).isEmpty();
         assertThat(claimed).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(tasks.countInState(TaskState.GENERATING)).isEqualTo(40);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void claimNextHandsEachTaskToExactlyOneOfManyConcurrentWorkersAndOnlyForItsEngines(TestDatabases.Kind kind)
+            throws Exception {
+        setUp(kind);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String id = insert(T0.plusMillis(i));
+            transitions.admit(id, T0.plusMillis(i));
+            ids.add(id);
+        }
+        assertThat(transitions.claimNext("node-x", T0.plusSeconds(60), T0, List.of("runway"), 4)).isEmpty();
+        List<String> claimed = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 6; w++) {
+            String node = "node-" + w;
+            workers.add(pool.submit(() -> {
+                java.util.Optional<String> next;
+                while ((next = transitions.claimNext(node, T0.plusSeconds(60), T0, List.of("preview"), 4)).isPresent()
+                        || !tasks.nextQueued(List.of("preview"), 1).isEmpty()) {
+                    next.ifPresent(claimed::add);
+                }
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+
+        assertThat(claimed).hasSize(30).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(tasks.countInState(TaskState.GENERATING)).isEqualTo(30);
     }
 
     @ParameterizedTest
