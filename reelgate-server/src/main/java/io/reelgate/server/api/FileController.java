@@ -53,6 +53,10 @@ class FileController {
         if (!normalized.startsWith("results/")) {
             return ResponseEntity.notFound().build();
         }
+        var direct = blobs.directUrl(normalized);
+        if (direct.isPresent()) {
+            return ResponseEntity.status(HttpStatus.FOUND).location(direct.get()).build();
+        }
         return blobs.open(normalized)
                 .map(resource -> ResponseEntity.ok()
                         .contentType(mediaType(normalized))

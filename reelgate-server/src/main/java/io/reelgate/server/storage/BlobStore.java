@@ -1,5 +1,6 @@
 package io.reelgate.server.storage;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.springframework.core.io.Resource;
@@ -18,4 +19,12 @@ public interface BlobStore {
 
     /** Deletes the file; deleting a missing key is not an error. */
     void delete(String key);
+
+    /**
+     * A URL clients may fetch the blob from directly instead of through Reelgate (a presigned object-store URL),
+     * or empty to have Reelgate stream it.
+     */
+    default Optional<URI> directUrl(String key) {
+        return Optional.empty();
+    }
 }

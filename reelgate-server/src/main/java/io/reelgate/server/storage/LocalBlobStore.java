@@ -7,10 +7,8 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.stereotype.Component;
 
 /** Blobs as files under {@code <data-dir>/files}. */
-@Component
 public class LocalBlobStore implements BlobStore {
 
     private final Path root;
@@ -45,8 +43,11 @@ public class LocalBlobStore implements BlobStore {
         try {
             Files.deleteIfExists(path);
             Path parent = path.getParent();
+            if (parent.equals(root) || !Files.isDirectory(parent)) {
+                return;
+            }
             try (var entries = Files.list(parent)) {
-                if (!parent.equals(root) && entries.findAny().isEmpty()) {
+                if (entries.findAny().isEmpty()) {
                     Files.deleteIfExists(parent);
                 }
             }

@@ -1,0 +1,87 @@
+package io.reelgate.server.storage;
+
+import java.net.URI;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** Chooses the blob store: local files (default) or S3, by {@code reelgate.storage.type}. */
+@Configuration(proxyBeanMethods = false)
+class StorageConfig {
+
+    @Bean
+    @ConditionalOnProperty(name = "reelgate.storage.type", havingValue = "local", matchIfMissing = true)
+    BlobStore localBlobStore(DataDirectory dataDirectory) {
+        return new LocalBlobStore(dataDirectory);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "reelgate.storage.type", havingValue = "s3")
+    S3Client s3Client(StorageProperties properties) {
+        StorageProperties.S3 s3 = properties.s3();
+        // checksums only when an operation requires them: many S3-compatible stores reject the newer trailers
+        var builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .region(Region.of(s3.region()))
+                .credentialsProvider(credentials(s3))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).chunkedEncodingEnabled(false).build());
+        if (!s3.endpoint().isBlank()) {
+            builder.endpointOverride(URI.create(s3.endpoint()));
+        }
+        return builder.build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "reelgate.storage.type", havingValue = "s3")
+    S3Presigner s3Presigner(StorageProperties properties) {
+        StorageProperties.S3 s3 = properties.s3();
+        var builder = S3Presigner.builder()
+                .region(Region.of(s3.region()))
+                .credentialsProvider(credentials(s3))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).chunkedEncodingEnabled(false).build());
+        if (!s3.endpoint().isBlank()) {
+            builder.endpointOverride(URI.create(s3.endpoint()));
+        }
+        return builder.build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "reelgate.storage.type", havingValue = "s3")
+    BlobStore s3BlobStore(S3Client client, S3Presigner presigner, StorageProperties properties) {
+        StorageProperties.S3 s3 = properties.s3();
+        if (s3.createBucket()) {
+            try {
+                client.headBucket(b -> b.bucket(s3.bucket()));
+            } catch (NoSuchBucketException e) {
+                client.createBucket(b -> b.bucket(s3.bucket()));
+            } catch (software.amazon.awssdk.services.s3.model.S3Exception e) {
+                if (e.statusCode() != 404) {
+                    throw e;
+                }
+                client.createBucket(b -> b.bucket(s3.bucket()));
+            }
+        }
+        return new S3BlobStore(client, presigner, s3);
+    }
+
+    private static AwsCredentialsProvider credentials(StorageProperties.S3 s3) {
+        if (s3.accessKey().isBlank()) {
+            return DefaultCredentialsProvider.builder().build();
+        }
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey()));
+    }
+}

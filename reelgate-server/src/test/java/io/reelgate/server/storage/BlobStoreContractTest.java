@@ -1,0 +1,150 @@
+package io.reelgate.server.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reelgate.server.testsupport.S3ProxyProcess;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/** One contract, two stores: local files and S3 (s3proxy over real HTTP). */
+class BlobStoreContractTest {
+
+    @TempDir
+    static Path shared;
+
+    private static S3ProxyProcess proxy;
+    private static S3Client client;
+    private static S3Presigner presigner;
+
+    @BeforeAll
+    static void startS3() {
+        proxy = S3ProxyProcess.start(shared);
+        var credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(S3ProxyProcess.ACCESS_KEY, S3ProxyProcess.SECRET_KEY));
+        S3Configuration pathStyle = S3Configuration.builder().pathStyleAccessEnabled(true).chunkedEncodingEnabled(false).build();
+        client = S3Client.builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .credentialsProvider(credentials).serviceConfiguration(pathStyle).endpointOverride(URI.create(proxy.endpoint()))
+                .build();
+        presigner = S3Presigner.builder().region(Region.US_EAST_1).credentialsProvider(credentials)
+                .serviceConfiguration(pathStyle).endpointOverride(URI.create(proxy.endpoint())).build();
+        client.createBucket(b -> b.bucket("contract"));
+    }
+
+    @AfterAll
+    static void stopS3() {
+        client.close();
+        presigner.close();
+        proxy.close();
+    }
+
+    static Stream<Arguments> stores() throws Exception {
+        Path localRoot = Files.createTempDirectory("blobs");
+        return Stream.of(
+                Arguments.of("local", new LocalBlobStore(new DataDirectory(localRoot.toString()))),
+                Arguments.of("s3", new S3BlobStore(client, presigner, new StorageProperties.S3(proxy.endpoint(), "us-east-1",
+                        "contract", S3ProxyProcess.ACCESS_KEY, S3ProxyProcess.SECRET_KEY, true, "presigned",
+                        Duration.ofMinutes(5), false))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void putThenOpenReturnsTheSameBytesWithItsLength(String name, BlobStore store, @TempDir Path dir) throws Exception {
+        byte[] bytes = randomBytes(300_000);
+        Path file = Files.write(dir.resolve("in.bin"), bytes);
+
+        store.put("results/t1/v1.mp4", file);
+
+        var resource = store.open("results/t1/v1.mp4").orElseThrow();
+        assertThat(resource.contentLength()).isEqualTo(bytes.length);
+        try (InputStream in = resource.getInputStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(bytes);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aRangeCanBeReadWithoutTheBytesBeforeIt(String name, BlobStore store, @TempDir Path dir) throws Exception {
+        byte[] bytes = randomBytes(100_000);
+        store.put("results/t2/v.mp4", Files.write(dir.resolve("in.bin"), bytes));
+
+        try (InputStream in = store.open("results/t2/v.mp4").orElseThrow().getInputStream()) {
+            in.skipNBytes(70_000);
+            assertThat(in.readNBytes(1000)).isEqualTo(java.util.Arrays.copyOfRange(bytes, 70_000, 71_000));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void replacingAndDeletingWorkAndMissingKeysAreEmpty(String name, BlobStore store, @TempDir Path dir) throws Exception {
+        store.put("uploads/ns/a.png", Files.write(dir.resolve("1"), new byte[] {1, 2, 3}));
+        store.put("uploads/ns/a.png", Files.write(dir.resolve("2"), new byte[] {4, 5}));
+        try (InputStream in = store.open("uploads/ns/a.png").orElseThrow().getInputStream()) {
+            assertThat(in.readAllBytes()).containsExactly(4, 5);
+        }
+
+        store.delete("uploads/ns/a.png");
+        store.delete("uploads/ns/a.png");
+
+        assertThat(store.open("uploads/ns/a.png")).isEmpty();
+        assertThat(store.open("results/never/x.mp4")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void keysThatEscapeTheStoreAreRefused(String name, BlobStore store, @TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("x"), new byte[] {1});
+
+        assertThatThrownBy(() -> store.put("../outside", file)).isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> store.open("results/../../etc/passwd")).isInstanceOf(StorageException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void presignedUrlsServeTheObjectDirectlyWhenConfigured(String name, BlobStore store, @TempDir Path dir) throws Exception {
+        store.put("results/t3/v.mp4", Files.write(dir.resolve("in"), new byte[] {9, 8, 7}));
+
+        var direct = store.directUrl("results/t3/v.mp4");
+
+        if (name.equals("local")) {
+            assertThat(direct).isEmpty();
+            return;
+        }
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(direct.orElseThrow()).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).containsExactly(9, 8, 7);
+        assertThat(response.headers().firstValue("content-type")).hasValue("video/mp4");
+    }
+
+    private static byte[] randomBytes(int size) {
+        byte[] bytes = new byte[size];
+        new Random(42).nextBytes(bytes);
+        return bytes;
+    }
+}
