@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recoveryInterval  how often expired leases are looked for
  * @param maxAttempts       runs a task gets before a crash loop ends it in {@code fail}
  * @param nodeId            this node's id in leases; empty means one generated once and kept in the data directory
+ * @param shutdownGrace     on SIGTERM, how long running tasks may finish before they are handed back to the queue
  */
 @ConfigurationProperties("reelgate.dispatch")
 public record DispatchProperties(
@@ -21,5 +22,6 @@ public record DispatchProperties(
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("5s") Duration recoveryInterval,
         @DefaultValue("3") int maxAttempts,
-        @DefaultValue("") String nodeId) {
+        @DefaultValue("") String nodeId,
+        @DefaultValue("20s") Duration shutdownGrace) {
 }

@@ -5,6 +5,7 @@ import io.reelgate.server.task.TaskState;
 import io.reelgate.server.task.TaskSubmitted;
 import io.reelgate.server.task.TaskTransitions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -36,13 +40,16 @@ class TaskDispatcher implements SmartLifecycle {
     private final DispatchProperties properties;
     private final NodeIdentity node;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Semaphore wakeUps = new Semaphore(0);
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean active;
 
     TaskDispatcher(TaskRepository tasks, TaskTransitions transitions, TaskRunner runner, EngineRegistry engines,
-                   RunningTasks running, DispatchProperties properties, NodeIdentity node, Clock clock) {
+                   RunningTasks running, DispatchProperties properties, NodeIdentity node, Clock clock,
+                   ApplicationEventPublisher events) {
         this.engines = engines;
+        this.events = events;
         this.tasks = tasks;
         this.transitions = transitions;
         this.runner = runner;
@@ -69,12 +76,22 @@ class TaskDispatcher implements SmartLifecycle {
         log.info("Dispatcher started on node {} with {} workers", node.id(), properties.workers());
     }
 
-    /** Stops claiming, asks running engines to stop, and hands their tasks back to the queue for another run. */
+    /**
+     * Graceful shutdown: readiness turns false first (load balancers stop sending requests), claiming stops, running
+     * tasks get {@code shutdown-grace} to finish; whatever still runs then is stopped and handed back to the queue
+     * for another node (or this one after a restart). Nothing is lost and nothing is left stuck in a lease.
+     */
     @Override
     public void stop() {
+        AvailabilityChangeEvent.publish(events, this, ReadinessState.REFUSING_TRAFFIC);
         active = false;
-        running.all().forEach(RunHandle::requestStop);
         wakeUps.release(workers.size());
+        awaitRunningTasks(properties.shutdownGrace());
+        if (running.count() > 0) {
+            log.info("Shutdown grace of {} over; handing {} running task(s) back to the queue", properties.shutdownGrace(),
+                    running.count());
+        }
+        running.all().forEach(RunHandle::requestStop);
         for (Thread worker : workers) {
             try {
                 worker.join(10_000);
@@ -91,10 +108,22 @@ class TaskDispatcher implements SmartLifecycle {
         return active;
     }
 
-    /** Stop before the web server and the data source go away. */
+    /** Stop before the web server's graceful shutdown, so pollers still get answers while tasks drain. */
     @Override
     public int getPhase() {
-        return SmartLifecycle.DEFAULT_PHASE - 1024;
+        return SmartLifecycle.DEFAULT_PHASE - 512;
+    }
+
+    private void awaitRunningTasks(Duration grace) {
+        Instant deadline = clock.instant().plus(grace);
+        while (running.count() > 0 && clock.instant().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void reclaimOwnLeases() {

@@ -73,6 +73,39 @@ class CrashRecoveryTest {
         }
     }
 
+    @Test
+    void sigtermDuringARenderFinishesTheTaskWithinTheGraceOrHandsItBack() throws Exception {
+        Path log = dataDir.resolve("server.log");
+        String finished;
+        try (ServerProcess server = ServerProcess.start(dataDir, log, "--reelgate.dispatch.workers=1",
+                "--reelgate.dispatch.shutdown-grace=60s")) {
+            KieHttp kie = new KieHttp(server.baseUrl(), Files.readString(dataDir.resolve("dev-api-key.txt")).trim());
+            finished = kie.generate("{\"prompt\":\"graceful\",\"duration\":10,\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}");
+            awaitGenerating(kie, List.of(finished));
+        } // close() sends SIGTERM and waits for the process to exit
+        assertThat(terminalTransitions(Files.readString(log)).get(finished)).as("finished during the grace period")
+                .containsExactly("success");
+
+        String released;
+        try (ServerProcess server = ServerProcess.start(dataDir, log, "--reelgate.dispatch.workers=1",
+                "--reelgate.dispatch.shutdown-grace=0s")) {
+            KieHttp kie = new KieHttp(server.baseUrl(), Files.readString(dataDir.resolve("dev-api-key.txt")).trim());
+            released = kie.generate("{\"prompt\":\"released\",\"duration\":10,\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}");
+            awaitGenerating(kie, List.of(released));
+        }
+        assertThat(Files.readString(log)).contains("Task " + released + " generating -> queueing: node restarted");
+        assertThat(terminalTransitions(Files.readString(log))).doesNotContainKey(released);
+
+        try (ServerProcess server = ServerProcess.start(dataDir, log, "--reelgate.dispatch.workers=1")) {
+            KieHttp kie = new KieHttp(server.baseUrl(), Files.readString(dataDir.resolve("dev-api-key.txt")).trim());
+            assertThat(kie.awaitTerminal(released, Duration.ofSeconds(60)).get("state").asString()).isEqualTo("success");
+            assertThat(kie.detail(finished).get("state").asString()).isEqualTo("success");
+        }
+        Map<String, List<String>> endings = terminalTransitions(Files.readString(log));
+        assertThat(endings.get(released)).containsExactly("success");
+        assertThat(endings.get(finished)).containsExactly("success");
+    }
+
     private static String awaitGenerating(KieHttp kie, List<String> taskIds) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
