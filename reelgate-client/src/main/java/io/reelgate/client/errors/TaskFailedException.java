@@ -1,0 +1,57 @@
+package io.reelgate.client.errors;
+
+import io.reelgate.client.model.AlephDetail;
+import io.reelgate.client.model.TaskDetail;
+
+/**
+ * The task reached its terminal failure state. {@link #failCode()} / {@link #failMsg()} are the task's
+ * {@code failCode}/{@code failMsg} (Runway) or {@code errorCode}/{@code errorMessage} (Aleph); the request itself
+ * was accepted, so {@link #code()} is the fail code too.
+ */
+public class TaskFailedException extends ReelgateException {
+
+    private final String taskId;
+    private final Integer failCode;
+    private final TaskDetail taskDetail;
+    private final AlephDetail alephDetail;
+
+    public TaskFailedException(TaskDetail detail) {
+        this(detail.taskId(), detail.failCode(), detail.failMsg(), detail, null);
+    }
+
+    public TaskFailedException(AlephDetail detail) {
+        this(detail.taskId(), detail.errorCode(), detail.errorMessage(), null, detail);
+    }
+
+    private TaskFailedException(String taskId, Integer failCode, String failMsg, TaskDetail runway, AlephDetail aleph) {
+        super(failCode == null ? 500 : failCode, failMsg == null || failMsg.isEmpty() ? "task failed" : failMsg);
+        this.taskId = taskId;
+        this.failCode = failCode;
+        this.taskDetail = runway;
+        this.alephDetail = aleph;
+    }
+
+    public String taskId() {
+        return taskId;
+    }
+
+    /** The task's fail code (400 for content/input problems), or null when the service gave none. */
+    public Integer failCode() {
+        return failCode;
+    }
+
+    /** The task's human-readable failure reason. */
+    public String failMsg() {
+        return msg();
+    }
+
+    /** The failed Runway task's detail, or null for an Aleph task. */
+    public TaskDetail taskDetail() {
+        return taskDetail;
+    }
+
+    /** The failed Aleph task's detail, or null for a Runway task. */
+    public AlephDetail alephDetail() {
+        return alephDetail;
+    }
+}

@@ -1,0 +1,108 @@
+package io.reelgate.server.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reelgate.cli.ReelgateCli;
+import io.reelgate.client.ReelgateClient;
+import io.reelgate.client.errors.AuthenticationException;
+import io.reelgate.server.testsupport.EndToEndTest;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The CLI run in-process against the real server, configured the way an operator would: URL plus data dir. */
+class CliEndToEndTest extends EndToEndTest {
+
+    private record Result(int exit, String out, String err) {
+    }
+
+    private Result cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ReelgateCli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of("REELGATE_URL", baseUrl(), "REELGATE_DATA_DIR", DATA_DIR.toString()));
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static String field(String output, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + ":\\s+(\\S+)$").matcher(output);
+        assertThat(m.find()).as(name + " in:\n" + output).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void keyLifecycle() {
+        Result created = cli("keys", "create", "--name", "cli-x", "--credits", "50");
+        assertThat(created.exit()).as(created.err()).isZero();
+        String id = field(created.out(), "id");
+        String secret = field(created.out(), "secret");
+        assertThat(field(created.out(), "credits")).isEqualTo("50");
+        assertThat(created.err()).contains("shown only once");
+
+        Result list = cli("keys", "list");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains("ID", "NAME", "CREDITS").containsPattern(id + "\\s+cli-x\\s+\\S+\\s+50\\s+enabled");
+        assertThat(list.out()).doesNotContain(secret);
+
+        Result credits = cli("keys", "credits", id, "--add", "10", "--note", "top up");
+        assertThat(credits.out()).isEqualTo("balance: 60\n");
+        assertThat(cli("keys", "ledger", id).out()).contains("top up").containsPattern("\\s10\\s+60\\s");
+
+        ReelgateClient asKey = ReelgateClient.builder().baseUrl(baseUrl()).apiKey(secret).build();
+        assertThat(asKey.credits()).isEqualTo(60);
+        assertThat(cli("credits", "--api-key", secret).out()).isEqualTo("60\n");
+
+        assertThat(cli("keys", "disable", id).out()).containsPattern("cli-x.*disabled");
+        assertThatThrownBy(asKey::credits).isInstanceOf(AuthenticationException.class);
+        Result refused = cli("credits", "--api-key", secret);
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("401");
+
+        assertThat(cli("keys", "enable", id).exit()).isZero();
+        assertThat(asKey.credits()).isEqualTo(60);
+
+        Result rotated = cli("keys", "rotate", id);
+        assertThat(field(rotated.out(), "secret")).isNotEqualTo(secret);
+        assertThatThrownBy(asKey::credits).isInstanceOf(AuthenticationException.class);
+        assertThat(field(cli("keys", "webhook-secret", id).out(), "webhookSecret")).isNotBlank();
+    }
+
+    @Test
+    void adminCommandsRefuseAWrongToken() {
+        Result result = cli("keys", "list", "--admin-token", "wrong");
+        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.err()).contains("401");
+        assertThat(cli("keys", "disable", "no-such-key").exit()).isEqualTo(1);
+    }
+
+    @Test
+    void generateWaitPrintsTheVideoUrlAndStatusShowsIt() {
+        Result generated = cli("generate", "--prompt", "a red kite", "--wait", "--timeout", "60");
+        assertThat(generated.exit()).as(generated.err()).isZero();
+        String taskId = field(generated.out(), "taskId");
+        String videoUrl = field(generated.out(), "videoUrl");
+        assertThat(videoUrl).startsWith("http").endsWith(".mp4");
+        assertThat(generated.err()).contains("state: success");
+
+        Result status = cli("status", taskId);
+        assertThat(field(status.out(), "state")).isEqualTo("success");
+        assertThat(field(status.out(), "videoUrl")).isEqualTo(videoUrl);
+        assertThat(Long.parseLong(cli("credits").out().trim())).isNotNegative();
+    }
+
+    @Test
+    void aFailingGenerationExitsWithOne() {
+        Result failed = cli("generate", "--prompt", "p", "--image-url", "http://127.0.0.1:9/x.png", "--wait");
+        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.err()).contains("failed: 400");
+        Result invalid = cli("generate", "--prompt", "p", "--duration", "7");
+        assertThat(invalid.exit()).isEqualTo(1);
+        assertThat(invalid.err()).contains("422", "duration");
+    }
+}
