@@ -1,6 +1,8 @@
 package io.reelgate.server.dispatch;
 
+import io.reelgate.server.engine.AsyncVideoEngine;
 import io.reelgate.server.engine.VideoEngine;
+import io.reelgate.server.task.EngineRouting;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,12 +18,19 @@ class EngineRegistry {
 
     private final Map<String, VideoEngine> engines;
 
-    EngineRegistry(List<VideoEngine> engines, @Value("${reelgate.engine.default:preview}") String defaultEngine) {
+    EngineRegistry(List<VideoEngine> engines, @Value("${reelgate.engine.default:preview}") String defaultEngine,
+                   EngineRouting routing) {
         this.engines = engines.stream().collect(Collectors.toUnmodifiableMap(VideoEngine::name, Function.identity()));
         // a task routed to an engine no node runs would wait forever: refuse to start instead
         if (!this.engines.containsKey(defaultEngine)) {
             throw new IllegalStateException("reelgate.engine.default=" + defaultEngine + " is not an available engine; "
                     + "available: " + this.engines.keySet());
+        }
+        for (String routed : routing.routedEngines()) {
+            if (!this.engines.containsKey(routed)) {
+                throw new IllegalStateException("reelgate.routing names engine '" + routed + "', which is not available "
+                        + "(the runway engine needs reelgate.engine.runway.api-secret); available: " + this.engines.keySet());
+            }
         }
     }
 
@@ -32,5 +41,14 @@ class EngineRegistry {
 
     Optional<VideoEngine> find(String name) {
         return Optional.ofNullable(engines.get(name));
+    }
+
+    Optional<AsyncVideoEngine> findAsync(String name) {
+        return find(name).filter(AsyncVideoEngine.class::isInstance).map(AsyncVideoEngine.class::cast);
+    }
+
+    /** The asynchronous engines this node runs: its pollers only poll their tasks. */
+    List<String> asyncNames() {
+        return engines.values().stream().filter(AsyncVideoEngine.class::isInstance).map(VideoEngine::name).sorted().toList();
     }
 }

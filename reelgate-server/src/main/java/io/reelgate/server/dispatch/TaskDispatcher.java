@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ class TaskDispatcher implements SmartLifecycle {
     private final TaskTransitions transitions;
     private final TaskRunner runner;
     private final EngineRegistry engines;
+    private final EngineLimits limits;
     private final RunningTasks running;
     private final DispatchProperties properties;
     private final NodeIdentity node;
@@ -47,8 +49,9 @@ class TaskDispatcher implements SmartLifecycle {
 
     TaskDispatcher(TaskRepository tasks, TaskTransitions transitions, TaskRunner runner, EngineRegistry engines,
                    RunningTasks running, DispatchProperties properties, NodeIdentity node, Clock clock,
-                   ApplicationEventPublisher events) {
+                   ApplicationEventPublisher events, EngineLimits limits) {
         this.engines = engines;
+        this.limits = limits;
         this.events = events;
         this.tasks = tasks;
         this.transitions = transitions;
@@ -163,8 +166,18 @@ class TaskDispatcher implements SmartLifecycle {
     }
 
     private Optional<String> claimNext() {
+        if (!limits.any()) {
+            return claimFor(engines.names());
+        }
+        // with limits, this node's workers count and claim one at a time, so they cannot overshoot together
+        synchronized (limits) {
+            return claimFor(limits.withCapacity(engines.names()));
+        }
+    }
+
+    private Optional<String> claimFor(Set<String> engineNames) {
         Instant now = clock.instant();
-        return transitions.claimNext(node.id(), now.plus(properties.leaseDuration()), now, engines.names(),
+        return transitions.claimNext(node.id(), now.plus(properties.leaseDuration()), now, engineNames,
                 properties.workers() * 2);
     }
 

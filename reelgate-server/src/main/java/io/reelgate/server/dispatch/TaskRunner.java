@@ -1,17 +1,25 @@
 package io.reelgate.server.dispatch;
 
+import io.reelgate.server.engine.AsyncVideoEngine;
 import io.reelgate.server.engine.EngineCancelledException;
+import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
+import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
+import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.VideoEngine;
 import io.reelgate.server.storage.DataDirectory;
+import io.reelgate.server.task.EngineRouting;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskTransitions;
+import io.reelgate.server.task.UpstreamTracking;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +42,16 @@ class TaskRunner {
     private final TaskEngineContextFactory contexts;
     private final EngineJobFactory jobs;
     private final ResultPublisher results;
+    private final UpstreamTracking upstream;
+    private final EngineRouting routing;
     private final Path workRoot;
     private final Clock clock;
 
     TaskRunner(EngineRegistry engines, TaskTransitions transitions, RunningTasks running,
                TaskEngineContextFactory contexts, EngineJobFactory jobs, ResultPublisher results,
-               DataDirectory dataDirectory, Clock clock) {
+               UpstreamTracking upstream, EngineRouting routing, DataDirectory dataDirectory, Clock clock) {
+        this.upstream = upstream;
+        this.routing = routing;
         this.engines = engines;
         this.transitions = transitions;
         this.running = running;
@@ -58,10 +70,18 @@ class TaskRunner {
             VideoEngine engine = engines.find(task.engine())
                     .orElseThrow(() -> new EngineException(EngineException.INTERNAL,
                             "Engine '" + task.engine() + "' is not available on this server"));
-            EngineResult result = engine.run(jobs.create(task, workDir), contexts.create(task, owner, handle));
-            store(task, owner, handle, result);
+            log.info("Task {} running on engine {} (attempt {})", task.id(), engine.name(), task.attempts());
+            EngineJob job = jobs.create(task, workDir);
+            EngineContext context = contexts.create(task, owner, handle);
+            if (engine instanceof AsyncVideoEngine async) {
+                submitUpstream(task, owner, handle, async, job, context);
+            } else {
+                store(task, owner, handle, engine.run(job, context));
+            }
         } catch (EngineCancelledException e) {
             endInterrupted(task, owner, handle, e);
+        } catch (EngineUnavailableException e) {
+            failOver(task, owner, handle, e);
         } catch (EngineException e) {
             fail(task, owner, handle, e.failCode(), e.failMsg());
         } catch (RuntimeException | IOException e) {
@@ -70,6 +90,30 @@ class TaskRunner {
         } finally {
             running.finish(handle);
             deleteRecursively(workDir);
+        }
+    }
+
+    /**
+     * The upstream has the task now: it is parked for the pollers ({@link PollUpstreamTasks}) and this worker is
+     * free. Parking also happens on shutdown: requeueing would submit (and pay for) the task upstream a second time.
+     */
+    private void submitUpstream(Task task, String owner, RunHandle handle, AsyncVideoEngine engine, EngineJob job,
+                                EngineContext context) {
+        String upstreamId = engine.submit(job, context);
+        Instant now = clock.instant();
+        if (handle.leaseLost() || !upstream.park(task.id(), owner, upstreamId, now, now.plus(engine.pollInterval()))) {
+            // cancelled or taken over while submitting: nobody will poll this upstream task, so stop it
+            engine.cancel(upstreamId);
+        }
+    }
+
+    /** A transient upstream failure: the next engine of the kind's failover list gets the task, else it fails. */
+    private void failOver(Task task, String owner, RunHandle handle, EngineUnavailableException e) {
+        Optional<String> next = routing.failoverAfter(task.kind(), task.engine());
+        if (next.isPresent() && !handle.leaseLost()) {
+            transitions.reroute(task.id(), owner, next.get(), e.failMsg(), clock.instant());
+        } else {
+            fail(task, owner, handle, e.failCode(), e.failMsg());
         }
     }
 
@@ -95,7 +139,7 @@ class TaskRunner {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

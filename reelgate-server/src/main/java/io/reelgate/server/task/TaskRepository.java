@@ -2,7 +2,9 @@ package io.reelgate.server.task;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -90,6 +92,10 @@ public class TaskRepository {
                 .list();
     }
 
+    /**
+     * Tasks whose worker stopped renewing its lease. Tasks parked upstream ({@link UpstreamTracking}) have no lease
+     * expiry ({@code lease_until} NULL) and are never among them: their pollers track them instead.
+     */
     public List<String> leasesExpiredBefore(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT id FROM task WHERE state = 'generating' AND lease_until < :now ORDER BY lease_until LIMIT :limit
@@ -144,6 +150,16 @@ public class TaskRepository {
                 .param("queuedAt", DbTime.of(task.queuedAt()))
                 .query(Integer.class)
                 .single();
+    }
+
+    /** Generating tasks per engine, cluster-wide (index on state, engine), for per-engine concurrency limits. */
+    public Map<String, Integer> generatingPerEngine() {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("SELECT engine, COUNT(*) AS n FROM task WHERE state = 'generating' GROUP BY engine")
+                .query(rs -> {
+                    counts.put(rs.getString("engine"), rs.getInt("n"));
+                });
+        return counts;
     }
 
     public int countInState(TaskState state) {

@@ -2,15 +2,21 @@ package io.reelgate.server.task;
 
 import io.reelgate.server.account.CreditLedger;
 import io.reelgate.server.account.InsufficientCreditsException;
+import io.reelgate.server.engine.EngineCapabilities;
+import io.reelgate.server.engine.EngineJob;
+import io.reelgate.server.engine.UnsupportedInputException;
 import io.reelgate.server.fetch.OutboundGuard;
 import io.reelgate.server.fetch.OutboundRefusedException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -38,13 +44,31 @@ public class TaskService {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final String defaultEngine;
+    private final EngineRouting routing;
+    private final List<EngineCapabilities> capabilities;
     private final Duration idempotencyWindow;
 
+    /** Every task to one engine, without capability checks (tests that need no routing). */
     public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
                        IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
-                       Clock clock, @Value("${reelgate.engine.default:preview}") String defaultEngine,
+                       Clock clock, String defaultEngine, Duration idempotencyWindow) {
+        this(tasks, pricing, outboundGuard, ledger, idempotencyKeys, tx, events, clock, EngineRouting.fixed(defaultEngine),
+                List.of(), idempotencyWindow);
+    }
+
+    @Autowired
+    public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
+                       IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
+                       Clock clock, EngineRouting routing, ObjectProvider<EngineCapabilities> capabilities,
                        @Value("${reelgate.idempotency.window:24h}") Duration idempotencyWindow) {
+        this(tasks, pricing, outboundGuard, ledger, idempotencyKeys, tx, events, clock, routing,
+                capabilities.orderedStream().toList(), idempotencyWindow);
+    }
+
+    private TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
+                        IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
+                        Clock clock, EngineRouting routing, List<EngineCapabilities> capabilities,
+                        Duration idempotencyWindow) {
         this.tasks = tasks;
         this.pricing = pricing;
         this.outboundGuard = outboundGuard;
@@ -53,7 +77,8 @@ public class TaskService {
         this.tx = tx;
         this.events = events;
         this.clock = clock;
-        this.defaultEngine = defaultEngine;
+        this.routing = routing;
+        this.capabilities = capabilities;
         this.idempotencyWindow = idempotencyWindow;
     }
 
@@ -133,11 +158,13 @@ public class TaskService {
         if (replayed.isPresent()) {
             return replayed.get();
         }
+        String engine = routing.engineFor(kind, input.model());
+        requireEngineCapable(engine, kind, input);
         String id = UUID.randomUUID().toString();
         long cost = pricing.costOf(kind, input);
         Instant now = clock.instant();
         Instant deadline = options.deadline() == null ? null : now.plus(options.deadline());
-        NewTask task = new NewTask(id, apiKeyId, kind, parentTaskId, defaultEngine, input, cost, now, deadline);
+        NewTask task = new NewTask(id, apiKeyId, kind, parentTaskId, engine, input, cost, now, deadline);
         tx.executeWithoutResult(status -> {
             tasks.insert(task);
             if (cost > 0 && !ledger.charge(apiKeyId, id, cost, now)) {
@@ -176,6 +203,18 @@ public class TaskService {
             }
             return entry.taskId();
         });
+    }
+
+    /** A combination the routed engine cannot render is refused now (422 naming the field), not failed later. */
+    private void requireEngineCapable(String engine, TaskKind kind, TaskInput in) {
+        EngineJob job = new EngineJob(null, EngineJob.Kind.valueOf(kind.name()), in.prompt(), in.imageUrl(),
+                in.aspectRatio(), in.quality(), in.duration() == null ? EXTEND_SECONDS : in.duration(), in.waterMark(),
+                null, in.videoUrl(), in.seed(), in.referenceImage(), null);
+        try {
+            capabilities.stream().filter(c -> c.engine().equals(engine)).forEach(c -> c.check(job));
+        } catch (UnsupportedInputException e) {
+            throw new InvalidRequestException(e.field(), e.getMessage());
+        }
     }
 
     /** A callback URL the outbound guard would refuse is refused now, not discovered after the task ran. */

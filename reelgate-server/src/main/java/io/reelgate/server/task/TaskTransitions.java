@@ -240,6 +240,24 @@ public class TaskTransitions {
         return published(rows, id, TaskState.GENERATING, TaskState.QUEUEING, "node restarted");
     }
 
+    /**
+     * Failover: an engine failed the task with a transient error and the routing names a next engine; the task is
+     * queued again for that engine instead of failing. Guarded by the owner, like every move of a running task.
+     */
+    public boolean reroute(String id, String owner, String nextEngine, String reason, Instant now) {
+        int rows = jdbc.sql("""
+                UPDATE task SET state = 'queueing', engine = :engine, lease_owner = NULL, lease_until = NULL,
+                                queued_at = :now, progress = 0
+                WHERE id = :id AND state = 'generating' AND lease_owner = :owner
+                """)
+                .param("id", id)
+                .param("owner", owner)
+                .param("engine", nextEngine)
+                .param("now", DbTime.of(now))
+                .update();
+        return published(rows, id, TaskState.GENERATING, TaskState.QUEUEING, "failover to engine " + nextEngine + " (" + reason + ")");
+    }
+
     /** Retention: the result files are gone; the record stays readable with expireFlag 1. */
     public boolean markExpired(String id) {
         int rows = jdbc.sql("UPDATE task SET expire_flag = 1 WHERE id = :id AND expire_flag = 0")

@@ -1,0 +1,182 @@
+package io.reelgate.server.dispatch;
+
+import io.reelgate.server.engine.AsyncVideoEngine;
+import io.reelgate.server.engine.EngineException;
+import io.reelgate.server.engine.EngineUnavailableException;
+import io.reelgate.server.engine.UpstreamStatus;
+import io.reelgate.server.task.Task;
+import io.reelgate.server.task.TaskRepository;
+import io.reelgate.server.task.TaskState;
+import io.reelgate.server.task.TaskTransitions;
+import io.reelgate.server.task.UpstreamTracking;
+import io.reelgate.server.task.UpstreamTracking.Parked;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Polls tasks parked at an upstream engine (see {@link UpstreamTracking}) when they are due, on a few threads of its
+ * own so downloads and re-encodes never hold up lease heartbeats. Each poll is claimed with a guarded UPDATE, so one
+ * node polls a task at a time; every ending goes through {@link TaskTransitions} guarded by state, so a task ends
+ * once however many nodes (or restarts) poll it. Nothing lives in memory: a restarted node carries on from the rows.
+ */
+@Component
+class PollUpstreamTasks implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(PollUpstreamTasks.class);
+    private static final int BATCH = 20;
+    /** Failing polls back off up to this many poll intervals. */
+    private static final int MAX_BACKOFF_FACTOR = 16;
+
+    private final EngineRegistry engines;
+    private final UpstreamTracking upstream;
+    private final TaskRepository tasks;
+    private final TaskTransitions transitions;
+    private final UpstreamResults results;
+    private final UpstreamPollProperties properties;
+    private final Clock clock;
+    private ScheduledExecutorService pollers;
+
+    PollUpstreamTasks(EngineRegistry engines, UpstreamTracking upstream, TaskRepository tasks,
+                      TaskTransitions transitions, UpstreamResults results, UpstreamPollProperties properties,
+                      Clock clock) {
+        this.engines = engines;
+        this.upstream = upstream;
+        this.tasks = tasks;
+        this.transitions = transitions;
+        this.results = results;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        if (engines.asyncNames().isEmpty()) {
+            return;
+        }
+        pollers = Executors.newScheduledThreadPool(properties.workers(), runnable -> {
+            Thread thread = new Thread(runnable, "reelgate-upstream-poller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        for (int i = 0; i < properties.workers(); i++) {
+            pollers.scheduleWithFixedDelay(this::pollDueTasks, 0, properties.tick().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        log.info("Polling upstream tasks of {} every {}", engines.asyncNames(), properties.tick());
+    }
+
+    @Override
+    public void stop() {
+        if (pollers != null) {
+            pollers.shutdownNow();
+            try {
+                pollers.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            pollers = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return pollers != null;
+    }
+
+    /** Stop with the dispatcher, before the web server and the data source go away. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    /** One pass: claims due polls one by one until none is left. Errors are logged; the next pass tries again. */
+    void pollDueTasks() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Optional<Parked> claimed = claimOne();
+                if (claimed.isEmpty()) {
+                    return;
+                }
+                poll(claimed.get());
+            }
+        } catch (RuntimeException e) {
+            log.error("Polling upstream tasks failed; retrying in {}", properties.tick(), e);
+        }
+    }
+
+    private Optional<Parked> claimOne() {
+        Instant now = clock.instant();
+        List<Parked> due = upstream.due(now, engines.asyncNames(), BATCH);
+        for (Parked candidate : due) {
+            Optional<Parked> claimed = upstream.claimPoll(candidate, now, now.plus(properties.claimDuration()));
+            if (claimed.isPresent()) {
+                return claimed;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void poll(Parked parked) {
+        Optional<Task> found = tasks.findById(parked.taskId()).filter(t -> t.state() == TaskState.GENERATING);
+        Optional<AsyncVideoEngine> engine = engines.findAsync(parked.engine());
+        if (found.isEmpty() || engine.isEmpty()) {
+            return;
+        }
+        Task task = found.get();
+        Instant now = clock.instant();
+        Duration timeout = engine.get().upstreamTimeout();
+        if (parked.upstreamSince() != null && now.isAfter(parked.upstreamSince().plus(timeout))) {
+            engine.get().cancel(parked.upstreamId());
+            upstream.recordStatus(task.id(), "CANCELLED");
+            transitions.failRunning(task.id(), UpstreamTracking.OWNER, EngineException.INTERNAL,
+                    "Generation timed out: " + parked.engine() + " did not finish within " + timeout.toSeconds()
+                            + " seconds", now);
+            return;
+        }
+        try {
+            UpstreamStatus status = engine.get().poll(parked.upstreamId());
+            act(task, parked, engine.get(), status);
+        } catch (EngineUnavailableException e) {
+            int errors = parked.pollErrors() + 1;
+            Duration delay = engine.get().pollInterval().multipliedBy(Math.min(1L << Math.min(errors, 8), MAX_BACKOFF_FACTOR));
+            log.warn("Task {}: polling {} failed ({} in a row): {}; next poll in {} ms", task.id(), parked.engine(),
+                    errors, e.failMsg(), delay.toMillis());
+            upstream.rescheduleAfterError(parked, clock.instant().plus(delay));
+        } catch (EngineException e) {
+            transitions.failRunning(task.id(), UpstreamTracking.OWNER, e.failCode(), e.failMsg(), clock.instant());
+        }
+    }
+
+    /** What each upstream phase means for our task: keep generating, fail, or bring the result home. */
+    private void act(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status) {
+        if (!status.upstreamState().equals(parked.upstreamStatus())) {
+            log.info("Task {}: {} task {} is {}", task.id(), parked.engine(), parked.upstreamId(), status.upstreamState());
+        }
+        switch (status.phase()) {
+            case QUEUED, RUNNING -> {
+                upstream.reschedule(parked, status.upstreamState(), clock.instant().plus(engine.pollInterval()));
+                if (status.progress() > task.progress()) {
+                    transitions.reportProgress(task, UpstreamTracking.OWNER, status.progress());
+                }
+            }
+            case FAILED -> {
+                upstream.recordStatus(task.id(), status.upstreamState());
+                transitions.failRunning(task.id(), UpstreamTracking.OWNER, status.failCode(), status.failMsg(),
+                        clock.instant());
+            }
+            case SUCCEEDED -> {
+                upstream.recordStatus(task.id(), status.upstreamState());
+                results.collect(task, parked, engine, status);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.reelgate.server.dispatch;
+
+import io.reelgate.server.engine.AsyncVideoEngine;
+import io.reelgate.server.engine.EngineResult;
+import io.reelgate.server.engine.UpstreamStatus;
+import io.reelgate.server.storage.DataDirectory;
+import io.reelgate.server.task.Task;
+import io.reelgate.server.task.UpstreamTracking;
+import io.reelgate.server.task.UpstreamTracking.Parked;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings a succeeded upstream task's output home: download and re-encode by the engine in a work directory of its
+ * own, then the same {@link ResultPublisher} path as a local render, which completes the task only while it is still
+ * {@code generating} (a task cancelled meanwhile keeps its {@code fail} and the files are removed again).
+ */
+@Component
+class UpstreamResults {
+
+    private final EngineJobFactory jobs;
+    private final TaskEngineContextFactory contexts;
+    private final ResultPublisher results;
+    private final Path workRoot;
+
+    UpstreamResults(EngineJobFactory jobs, TaskEngineContextFactory contexts, ResultPublisher results,
+                    DataDirectory dataDirectory) {
+        this.jobs = jobs;
+        this.contexts = contexts;
+        this.results = results;
+        this.workRoot = dataDirectory.resolve("work");
+    }
+
+    /** @throws io.reelgate.server.engine.EngineException with what the task should fail with */
+    void collect(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status) {
+        Path workDir = workRoot.resolve(task.id() + "-upstream-" + parked.pollVersion());
+        try {
+            Files.createDirectories(workDir);
+            EngineResult result = engine.collect(status, jobs.create(task, workDir),
+                    contexts.create(task, UpstreamTracking.OWNER, new RunHandle(task.id())));
+            results.publish(task, UpstreamTracking.OWNER, result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            TaskRunner.deleteRecursively(workDir);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.reelgate.server.task;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Which engine runs which task ({@code reelgate.routing.*}); empty means {@code reelgate.engine.default}.
+ *
+ * @param generate engine for generate tasks, e.g. {@code runway}
+ * @param extend   engine for extensions
+ * @param aleph    engine for Aleph tasks
+ * @param models   engine per legacy {@code model} value of a generate request; wins over {@code generate}
+ * @param failover per kind ({@code generate}, {@code extend}, {@code aleph}), engines in order: when one fails a
+ *                 task with a transient upstream error, the task is queued again for the next one
+ */
+@ConfigurationProperties("reelgate.routing")
+public record RoutingProperties(
+        @DefaultValue("") String generate,
+        @DefaultValue("") String extend,
+        @DefaultValue("") String aleph,
+        @DefaultValue Map<String, String> models,
+        @DefaultValue Map<String, List<String>> failover) {
+}

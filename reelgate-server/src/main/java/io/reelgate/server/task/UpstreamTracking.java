@@ -1,0 +1,159 @@
+package io.reelgate.server.task;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tasks an asynchronous engine has submitted upstream. Such a task stays {@code generating} but no worker holds it:
+ * {@link #park} hands it from the worker's lease to the {@link #OWNER} marker with no lease expiry, so lease
+ * recovery ({@code lease_until < now}) never requeues it, which would submit (and pay for) a second upstream task.
+ * Pollers on any node {@link #claimPoll claim} a due poll with a guarded UPDATE on {@code poll_version}, so one node
+ * polls a task at a time; the task's end goes through {@link TaskTransitions} with owner {@link #OWNER}, guarded by
+ * state, so it ends exactly once even when two nodes race after a claim expired.
+ */
+@Component
+public class UpstreamTracking {
+
+    /** The lease owner of parked tasks: every node's poller may act for it. */
+    public static final String OWNER = "upstream";
+    private static final Logger log = LoggerFactory.getLogger(UpstreamTracking.class);
+
+    /**
+     * A parked task as the poller sees it.
+     *
+     * @param pollVersion the claim token: updates after a poll only apply while it is unchanged
+     */
+    public record Parked(String taskId, String engine, String upstreamId, String upstreamStatus, Instant upstreamSince,
+                         int pollVersion, int pollErrors) {
+    }
+
+    private static final RowMapper<Parked> PARKED = (rs, n) -> new Parked(rs.getString("id"), rs.getString("engine"),
+            rs.getString("upstream_id"), rs.getString("upstream_status"), DbTime.read(rs, "upstream_since"),
+            rs.getInt("poll_version"), rs.getInt("poll_errors"));
+
+    private final JdbcClient jdbc;
+
+    public UpstreamTracking(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The worker that submitted the task lets go of it; {@code false} when it lost the task meanwhile. */
+    public boolean park(String taskId, String workerOwner, String upstreamId, Instant now, Instant firstPoll) {
+        int rows = jdbc.sql("""
+                UPDATE task SET lease_owner = :marker, lease_until = NULL, upstream_id = :upstreamId,
+                                upstream_status = 'PENDING', upstream_since = :now, next_poll_at = :firstPoll,
+                                poll_errors = 0
+                WHERE id = :id AND state = 'generating' AND lease_owner = :owner
+                """)
+                .param("marker", OWNER)
+                .param("upstreamId", upstreamId)
+                .param("now", DbTime.of(now))
+                .param("firstPoll", DbTime.of(firstPoll))
+                .param("id", taskId)
+                .param("owner", workerOwner)
+                .update();
+        boolean won = single(rows, taskId);
+        if (won) {
+            log.info("Task {} submitted upstream as {}; polling", taskId, upstreamId);
+        }
+        return won;
+    }
+
+    /** Parked tasks of these engines whose next poll is due, oldest first. */
+    public List<Parked> due(Instant now, List<String> engines, int limit) {
+        if (engines.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT id, engine, upstream_id, upstream_status, upstream_since, poll_version, poll_errors FROM task
+                WHERE state = 'generating' AND next_poll_at <= :now AND lease_owner = :marker AND engine IN (:engines)
+                ORDER BY next_poll_at LIMIT :limit
+                """)
+                .param("now", DbTime.of(now))
+                .param("marker", OWNER)
+                .param("engines", engines)
+                .param("limit", limit)
+                .query(PARKED)
+                .list();
+    }
+
+    /**
+     * Claims one poll: pushes the next poll to {@code claimUntil} (another node takes over after it if this one dies
+     * mid-poll) and bumps the version. Empty when another node claimed it first.
+     */
+    public Optional<Parked> claimPoll(Parked seen, Instant now, Instant claimUntil) {
+        int rows = jdbc.sql("""
+                UPDATE task SET next_poll_at = :claimUntil, poll_version = poll_version + 1
+                WHERE id = :id AND state = 'generating' AND lease_owner = :marker AND poll_version = :version
+                  AND next_poll_at <= :now
+                """)
+                .param("claimUntil", DbTime.of(claimUntil))
+                .param("id", seen.taskId())
+                .param("marker", OWNER)
+                .param("version", seen.pollVersion())
+                .param("now", DbTime.of(now))
+                .update();
+        if (!single(rows, seen.taskId())) {
+            log.trace("Poll of task {} claimed by another node", seen.taskId());
+            return Optional.empty();
+        }
+        return Optional.of(new Parked(seen.taskId(), seen.engine(), seen.upstreamId(), seen.upstreamStatus(),
+                seen.upstreamSince(), seen.pollVersion() + 1, seen.pollErrors()));
+    }
+
+    /** After a poll that found the task unfinished: records what the upstream said and when to ask again. */
+    public boolean reschedule(Parked claimed, String upstreamStatus, Instant nextPoll) {
+        return update(claimed, upstreamStatus, nextPoll, 0);
+    }
+
+    /** After a poll that failed (429, 5xx, no connection): asks again later, counting the error for the backoff. */
+    public boolean rescheduleAfterError(Parked claimed, Instant nextPoll) {
+        return update(claimed, claimed.upstreamStatus(), nextPoll, claimed.pollErrors() + 1);
+    }
+
+    /** Records the final upstream status before the task ends, so a cancel listener knows not to cancel it again. */
+    public void recordStatus(String taskId, String upstreamStatus) {
+        jdbc.sql("UPDATE task SET upstream_status = :status WHERE id = :id")
+                .param("status", upstreamStatus)
+                .param("id", taskId)
+                .update();
+    }
+
+    /** The upstream id and last status of a task, if it was ever submitted upstream. */
+    public Optional<Parked> find(String taskId) {
+        return jdbc.sql("""
+                SELECT id, engine, upstream_id, upstream_status, upstream_since, poll_version, poll_errors FROM task
+                WHERE id = :id AND upstream_id IS NOT NULL
+                """)
+                .param("id", taskId)
+                .query(PARKED)
+                .optional();
+    }
+
+    private boolean update(Parked claimed, String upstreamStatus, Instant nextPoll, int pollErrors) {
+        int rows = jdbc.sql("""
+                UPDATE task SET next_poll_at = :nextPoll, upstream_status = :status, poll_errors = :errors
+                WHERE id = :id AND state = 'generating' AND poll_version = :version
+                """)
+                .param("nextPoll", DbTime.of(nextPoll))
+                .param("status", upstreamStatus)
+                .param("errors", pollErrors)
+                .param("id", claimed.taskId())
+                .param("version", claimed.pollVersion())
+                .update();
+        return single(rows, claimed.taskId());
+    }
+
+    private static boolean single(int rows, String id) {
+        if (rows > 1) {
+            throw new IllegalStateException("Update of task " + id + " changed " + rows + " rows");
+        }
+        return rows == 1;
+    }
+}
