@@ -5,10 +5,16 @@ import io.reelgate.server.account.ApiKeyService;
 import io.reelgate.server.account.CreatedKey;
 import io.reelgate.server.account.KeyNotFoundException;
 import io.reelgate.server.account.LedgerEntry;
+import io.reelgate.server.api.openapi.AdminSchemas;
 import io.reelgate.server.callback.WebhookSecrets;
-import java.time.Clock;
 import io.reelgate.server.task.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Operator API for keys and credits, behind {@link AdminTokenFilter}. Secrets appear only in create/rotate answers. */
 @RestController
+@Tag(name = "Admin")
 class AdminKeysController {
 
     private final ApiKeyService keys;
@@ -46,6 +53,9 @@ class AdminKeysController {
     }
 
     @PostMapping("/admin/api/keys")
+    @Operation(summary = "Create a key; the answer is the only time its secret is shown",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminSchemas.CreateKeyRequest.class))))
     ApiEnvelope<CreatedKeyView> create(HttpServletRequest request) {
         JsonNode body = bodies.read(request);
         String name = body.path("name").asString("").trim();
@@ -60,27 +70,34 @@ class AdminKeysController {
     }
 
     @GetMapping("/admin/api/keys")
+    @Operation(summary = "List keys (no secrets)")
     ApiEnvelope<List<KeyView>> list() {
         return ApiEnvelope.success(keys.list().stream().map(KeyView::of).toList());
     }
 
     @PostMapping("/admin/api/keys/{id}/disable")
+    @Operation(summary = "Disable a key: it gets 401 until enabled")
     ApiEnvelope<KeyView> disable(@PathVariable String id) {
         return ApiEnvelope.success(KeyView.of(keys.setDisabled(id, true)));
     }
 
     @PostMapping("/admin/api/keys/{id}/enable")
+    @Operation(summary = "Enable a key")
     ApiEnvelope<KeyView> enable(@PathVariable String id) {
         return ApiEnvelope.success(KeyView.of(keys.setDisabled(id, false)));
     }
 
     @PostMapping("/admin/api/keys/{id}/rotate")
+    @Operation(summary = "Replace a key's secret; the old one stops working at once")
     ApiEnvelope<CreatedKeyView> rotate(@PathVariable String id) {
         return ApiEnvelope.success(CreatedKeyView.of(keys.rotate(id)));
     }
 
     /** Adds credits ({@code amount} may be negative to correct a balance; it can never go below zero). */
     @PostMapping("/admin/api/keys/{id}/credits")
+    @Operation(summary = "Top up (or correct) a key's credits; answers the new balance",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = AdminSchemas.CreditsRequest.class))))
     ApiEnvelope<Long> adjustCredits(@PathVariable String id, HttpServletRequest request) {
         JsonNode body = bodies.read(request);
         long amount = amount(body, "amount", null);
@@ -89,11 +106,13 @@ class AdminKeysController {
 
     /** A new webhook signing secret for the key, shown once; the previous one keeps signing during the overlap. */
     @PostMapping("/admin/api/keys/{id}/webhook-secret")
+    @Operation(summary = "New webhook signing secret (whsec_…), shown once")
     ApiEnvelope<String> rotateWebhookSecret(@PathVariable String id) {
         return ApiEnvelope.success(webhookSecrets.rotate(id, clock.instant()).orElseThrow(() -> new KeyNotFoundException(id)));
     }
 
     @GetMapping("/admin/api/keys/{id}/ledger")
+    @Operation(summary = "A key's ledger, newest first")
     ApiEnvelope<List<LedgerEntry>> ledger(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
         return ApiEnvelope.success(keys.ledger(id, Math.max(1, Math.min(limit, 1000))));
     }

@@ -1,7 +1,16 @@
 package io.reelgate.server.api;
 
+import io.reelgate.server.api.openapi.KieExamples;
+import io.reelgate.server.api.openapi.KieSchemas;
 import io.reelgate.server.task.AlephRequestParser;
 import io.reelgate.server.task.TaskService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 /** The KIE Runway Aleph endpoints (spec §6–§7). */
 @RestController
+@Tag(name = "Aleph (KIE)", description = "KIE Runway Aleph video-to-video, wire-compatible")
 class AlephController {
 
     private final TaskService tasks;
@@ -28,6 +38,13 @@ class AlephController {
     }
 
     @PostMapping("/api/v1/aleph/generate")
+    @Operation(summary = "Generate Aleph video", description = "Transforms the first 5 s of a source video.",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = KieSchemas.AlephRequest.class),
+                    examples = @ExampleObject(name = "aleph", value = KieExamples.ALEPH_REQUEST))))
+    @ApiResponse(responseCode = "200", description = "The new task's id, or an error code",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KieSchemas.TaskIdEnvelope.class),
+                    examples = @ExampleObject(name = "accepted", value = KieExamples.TASK_ID_RESPONSE)))
     ApiEnvelope<Map<String, String>> generate(HttpServletRequest request,
                                               @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
         JsonNode body = bodies.read(request);
@@ -36,6 +53,10 @@ class AlephController {
     }
 
     @GetMapping("/api/v1/aleph/record-info")
+    @Operation(summary = "Get Aleph video details")
+    @ApiResponse(responseCode = "200", description = "The task, or 404 in code when it is not the caller's",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KieSchemas.AlephRecordEnvelope.class),
+                    examples = @ExampleObject(name = "success", value = KieExamples.ALEPH_RECORD_SUCCESS)))
     ApiEnvelope<AlephDetailView> recordInfo(@RequestParam(required = false) String taskId,
                                             @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
         return ApiEnvelope.success(views.of(tasks.findAleph(key.id(), TaskIdParameter.require(taskId))));

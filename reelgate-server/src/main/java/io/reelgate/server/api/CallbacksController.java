@@ -1,6 +1,8 @@
 package io.reelgate.server.api;
 
 import io.reelgate.server.callback.CallbackQueries;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Reelgate extension: the callback deliveries of the caller's tasks, every attempt, and re-sending. */
 @RestController
+@Tag(name = "Reelgate extensions")
 class CallbacksController {
 
     private final CallbackQueries callbacks;
@@ -20,6 +23,7 @@ class CallbacksController {
     }
 
     @GetMapping("/api/v1/callbacks")
+    @Operation(summary = "Callback deliveries of one of the caller's tasks, with every attempt")
     ApiEnvelope<List<CallbackViews.Delivery>> list(@RequestParam(required = false) String taskId,
                                                    @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
         return ApiEnvelope.success(callbacks.forTask(TaskIdParameter.require(taskId), key.id()).stream()
@@ -27,18 +31,21 @@ class CallbacksController {
     }
 
     @PostMapping("/api/v1/callbacks/{webhookId}/redeliver")
+    @Operation(summary = "Send a callback delivery again")
     ApiEnvelope<CallbackViews.Delivery> redeliver(@PathVariable String webhookId,
                                                   @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
         return ApiEnvelope.success(CallbackViews.of(callbacks.redeliver(webhookId, key.id())));
     }
 
     @GetMapping("/admin/api/callbacks")
+    @Operation(summary = "Callback deliveries of any task, with every attempt", tags = "Admin")
     ApiEnvelope<List<CallbackViews.Delivery>> adminList(@RequestParam(required = false) String taskId) {
         return ApiEnvelope.success(callbacks.forTask(TaskIdParameter.require(taskId), null).stream()
                 .map(CallbackViews::of).toList());
     }
 
     @PostMapping("/admin/api/callbacks/{webhookId}/redeliver")
+    @Operation(summary = "Send any callback delivery again", tags = "Admin")
     ApiEnvelope<CallbackViews.Delivery> adminRedeliver(@PathVariable String webhookId) {
         return ApiEnvelope.success(CallbackViews.of(callbacks.redeliver(webhookId, null)));
     }

@@ -3,6 +3,8 @@ package io.reelgate.server.api;
 import io.reelgate.server.storage.BlobStore;
 import io.reelgate.server.storage.DownloadLinks;
 import io.reelgate.server.upload.UploadService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.springframework.core.io.Resource;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * is not an envelope API.
  */
 @RestController
+@Tag(name = "Files", description = "Result and upload files: capability URLs, no key needed")
 class FileController {
 
     private final BlobStore blobs;
@@ -38,6 +41,7 @@ class FileController {
     }
 
     @GetMapping(PublicUrls.FILES_PATH + "{*key}")
+    @Operation(summary = "Download a result or upload file (supports Range; signed links with expires and signature)")
     ResponseEntity<Resource> file(@PathVariable String key, @RequestParam(required = false) Long expires,
                                   @RequestParam(required = false) String signature) {
         String normalized = key.startsWith("/") ? key.substring(1) : key;

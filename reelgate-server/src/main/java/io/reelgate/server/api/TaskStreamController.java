@@ -2,6 +2,12 @@ package io.reelgate.server.api;
 
 import io.reelgate.server.task.TaskEvent;
 import io.reelgate.server.task.TaskEventHub;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * heartbeats and resumption from {@code Last-Event-ID}. Served from memory by {@link TaskEventHub}.
  */
 @RestController
+@Tag(name = "Reelgate extensions")
 class TaskStreamController {
 
     private final TaskEventHub hub;
@@ -29,6 +36,15 @@ class TaskStreamController {
     }
 
     @GetMapping(path = "/api/v1/tasks/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live task changes (Server-Sent Events)",
+            description = "`event: task`, `id:` a sequence number, data `{taskId, kind, state, progress, failCode, failMsg, at}`; "
+                    + "heartbeat comments; resume with the Last-Event-ID header.")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+            schema = @Schema(type = "string"), examples = @ExampleObject(value = """
+                    id: 42
+                    event: task
+                    data: {"taskId":"ee603959-debb-48d1-98c4-a6d1c717eba6","kind":"generate","state":"generating","progress":40,"failCode":null,"failMsg":null,"at":"2026-11-26T21:30:00Z"}
+                    """)))
     SseEmitter stream(@RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
                       @RequestParam(required = false) String taskId,
                       @RequestHeader(value = "Last-Event-ID", required = false) String lastEventId) {

@@ -5,6 +5,8 @@ import io.reelgate.server.task.TaskCancellation;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskService;
 import io.reelgate.server.task.TaskState;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Reelgate extensions on a single task: the native view and cancellation. KIE endpoints are untouched by them. */
 @RestController
+@Tag(name = "Reelgate extensions", description = "Not in KIE: task view, cancel, live stream, callbacks")
 class TasksController {
 
     private final TaskService tasks;
@@ -30,12 +33,14 @@ class TasksController {
     }
 
     @GetMapping("/api/v1/tasks/{taskId}")
+    @Operation(summary = "Task view: kind, engine, state, progress, queue position, cost, times, result URLs")
     ApiEnvelope<TaskView> view(@PathVariable String taskId,
                                @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
         return ApiEnvelope.success(view(tasks.findAny(key.id(), taskId)));
     }
 
     @PostMapping("/api/v1/tasks/{taskId}/cancel")
+    @Operation(summary = "Cancel a task", description = "It ends in fail (failCode 400) and is refunded; a finished task answers 422.")
     ApiEnvelope<TaskView> cancel(@PathVariable String taskId,
                                  @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
         return ApiEnvelope.success(view(cancellation.cancel(key.id(), taskId)));

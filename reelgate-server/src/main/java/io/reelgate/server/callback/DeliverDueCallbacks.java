@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,14 +38,16 @@ class DeliverDueCallbacks {
     });
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final MeterRegistry meters;
 
     DeliverDueCallbacks(CallbackDeliveryRepository deliveries, CallbackSender sender, WebhookSecrets secrets,
-                        CallbackProperties properties, Clock clock) {
+                        CallbackProperties properties, Clock clock, MeterRegistry meters) {
         this.deliveries = deliveries;
         this.sender = sender;
         this.secrets = secrets;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
     }
 
     /** Called after a callback is committed: deliver now rather than at the next poll. */
@@ -88,6 +92,7 @@ class DeliverDueCallbacks {
         Instant end = clock.instant();
         deliveries.recordAttempt(new CallbackAttempt(delivery.id(), attempt, start, Duration.between(start, end).toMillis(),
                 outcome.status(), outcome.error()));
+        countAttempt(outcome.delivered(), !outcome.delivered() && attempt >= properties.maxAttempts());
         if (outcome.delivered()) {
             deliveries.markDelivered(delivery.id(), outcome.status(), end);
             log.info("Callback {} of task {} delivered on attempt {}", delivery.id(), delivery.taskId(), attempt);
@@ -100,6 +105,16 @@ class DeliverDueCallbacks {
             deliveries.reschedule(delivery.id(), outcome.status(), outcome.error(), next);
             log.info("Callback {} of task {} attempt {} failed ({}); next at {}", delivery.id(), delivery.taskId(),
                     attempt, outcome.error(), next);
+        }
+    }
+
+    /** {@code reelgate.callbacks.attempts{outcome}} and {@code reelgate.callbacks.failures{final}}. */
+    private void countAttempt(boolean delivered, boolean dead) {
+        Counter.builder("reelgate.callbacks.attempts").description("Callback POSTs sent")
+                .tag("outcome", delivered ? "delivered" : "failed").register(meters).increment();
+        if (!delivered) {
+            Counter.builder("reelgate.callbacks.failures").description("Callback attempts not answered with HTTP 200")
+                    .tag("final", Boolean.toString(dead)).register(meters).increment();
         }
     }
 

@@ -1,0 +1,61 @@
+package io.reelgate.server.task;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Operator read models over the task table: how many unfinished tasks each engine has per state, and the most
+ * recent failures. Both are range scans of the {@code (state, …)} indexes of the task table; failures look back a
+ * bounded window so their sort stays small.
+ */
+@Repository
+public class TaskStats {
+
+    /** Unfinished tasks of one engine in one state ({@code wait}, {@code queueing} or {@code generating}). */
+    public record EngineStateCount(String engine, String state, long count) {
+    }
+
+    /** A task that ended in {@code fail}, with why. */
+    public record Failure(String taskId, String kind, String engine, Integer failCode, String failMsg, Instant createdAt,
+                          Instant finishedAt, int attempts) {
+    }
+
+    /** How far back "recent" failures go. */
+    static final Duration FAILURE_WINDOW = Duration.ofDays(7);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public TaskStats(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public List<EngineStateCount> unfinishedByEngine() {
+        return jdbc.sql("""
+                SELECT engine, state, COUNT(*) AS n FROM task
+                WHERE state IN ('wait', 'queueing', 'generating')
+                GROUP BY engine, state
+                """)
+                .query((rs, row) -> new EngineStateCount(rs.getString("engine"), rs.getString("state"), rs.getLong("n")))
+                .list();
+    }
+
+    public List<Failure> recentFailures(int limit) {
+        return jdbc.sql("""
+                SELECT id, kind, engine, fail_code, fail_msg, created_at, finished_at, attempts FROM task
+                WHERE state = 'fail' AND created_at >= :since ORDER BY finished_at DESC, id LIMIT :limit
+                """)
+                .param("since", DbTime.of(clock.instant().minus(FAILURE_WINDOW)))
+                .param("limit", limit)
+                .query((rs, row) -> new Failure(rs.getString("id"), rs.getString("kind").toLowerCase(Locale.ROOT),
+                        rs.getString("engine"), rs.getObject("fail_code", Integer.class), rs.getString("fail_msg"),
+                        DbTime.read(rs, "created_at"), DbTime.read(rs, "finished_at"), rs.getInt("attempts")))
+                .list();
+    }
+}
