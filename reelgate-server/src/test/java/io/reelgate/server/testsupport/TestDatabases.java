@@ -45,6 +45,14 @@ public final class TestDatabases {
         }
     }
 
+    /** A fresh, migrated-by-nobody PostgreSQL database for server processes: its JDBC URL (user postgres, no password). */
+    public static synchronized String freshPostgresUrl() {
+        DataSource ignored = freshPostgresDatabase();
+        return lastPostgresUrl;
+    }
+
+    private static String lastPostgresUrl;
+
     private static synchronized DataSource freshPostgresDatabase() {
         try {
             if (postgres == null) {
@@ -54,6 +62,7 @@ public final class TestDatabases {
             try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + name);
             }
+            lastPostgresUrl = postgres.getJdbcUrl("postgres", name);
             return postgres.getDatabase("postgres", name);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
