@@ -10,6 +10,7 @@ import io.reelgate.client.model.ExtendRequest;
 import io.reelgate.client.model.GenerateRequest;
 import io.reelgate.client.model.LedgerEntry;
 import io.reelgate.client.model.TaskDetail;
+import io.reelgate.client.model.TaskView;
 import io.reelgate.client.model.UploadedFile;
 import io.reelgate.client.model.UrlUploadRequest;
 import java.io.InputStream;
@@ -195,6 +196,41 @@ public final class ReelgateClient {
 
     public CompletableFuture<TaskDetail> waitForCompletionAsync(String taskId, Duration timeout, TaskListener listener) {
         return waiter.awaitRunway(taskId, () -> recordDetailAsync(taskId), listener, timeout);
+    }
+
+    /** Reelgate extension: the native task view (kind, engine, progress, queue position, timestamps, expiry). */
+    public TaskView taskView(String taskId) {
+        return Futures.join(taskViewAsync(taskId));
+    }
+
+    public CompletableFuture<TaskView> taskViewAsync(String taskId) {
+        requireExtensions("taskView");
+        return get("/api/v1/tasks/" + Urls.encode(taskId), TaskView.class);
+    }
+
+    /**
+     * Reelgate extension: cancels an unfinished task (it ends in {@code fail}, refunded and called back); cancelling
+     * twice answers the same, a finished task throws {@code ValidationException}. Never retried blindly: it is safe
+     * to repeat, so a lost answer is simply asked again.
+     */
+    public TaskView cancel(String taskId) {
+        return Futures.join(cancelAsync(taskId));
+    }
+
+    public CompletableFuture<TaskView> cancelAsync(String taskId) {
+        requireExtensions("cancel");
+        return transport.send(Call.postJson("/api/v1/tasks/" + Urls.encode(taskId) + "/cancel", "{}", true))
+                .thenApply(d -> Json.convert(d, TaskView.class));
+    }
+
+    /**
+     * Reelgate extension: the live stream of this key's task changes ({@code taskId} null for all of them), as a
+     * {@link java.util.concurrent.Flow.Publisher}. Reconnects by itself with {@code Last-Event-ID}; close it when done.
+     */
+    public TaskStream streamTasks(String taskId) {
+        requireExtensions("streamTasks");
+        return new TaskStream(transport, "/api/v1/tasks/stream" + (taskId == null ? "" : "?taskId=" + Urls.encode(taskId)))
+                .start();
     }
 
     /** Polls Aleph record-info until {@code successFlag} is 1; throws {@link TaskFailedException} on failure. */

@@ -44,6 +44,17 @@ final class Transport {
         return sleeper;
     }
 
+    HttpClient http() {
+        return http;
+    }
+
+    /** A request to {@code path} with the key and no timeout, for long-lived streams. */
+    HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + bearer)
+                .header("User-Agent", userAgent);
+    }
+
     /** The answer's {@code data}, or a failed future holding a {@link ReelgateException}. */
     CompletableFuture<JsonNode> send(Call call) {
         HttpRequest request;

@@ -1,0 +1,97 @@
+package io.reelgate.server.sdk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.reelgate.client.ReelgateClient;
+import io.reelgate.client.TaskStream;
+import io.reelgate.client.errors.ValidationException;
+import io.reelgate.client.model.GenerateRequest;
+import io.reelgate.client.model.TaskEvent;
+import io.reelgate.client.model.TaskView;
+import io.reelgate.server.testsupport.EndToEndTest;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The SDK's Reelgate extensions over real HTTP: task view, cancel and the live stream as a Flow.Publisher. */
+class SdkExtensionsEndToEndTest extends EndToEndTest {
+
+    private ReelgateClient sdk() throws Exception {
+        return ReelgateClient.builder().baseUrl(baseUrl()).apiKey(Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim())
+                .build();
+    }
+
+    @Test
+    void theStreamPublishesEveryStateOfATaskInOrder() throws Exception {
+        ReelgateClient sdk = sdk();
+        BlockingQueue<TaskEvent> events = new LinkedBlockingQueue<>();
+        try (TaskStream stream = sdk.streamTasks(null)) {
+            stream.subscribe(new Flow.Subscriber<>() {
+                @Override
+                public void onSubscribe(Flow.Subscription subscription) {
+                    subscription.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(TaskEvent item) {
+                    events.add(item);
+                }
+
+                @Override
+                public void onError(Throwable throwable) {
+                }
+
+                @Override
+                public void onComplete() {
+                }
+            });
+            Thread.sleep(500);
+            String taskId = sdk.generate(GenerateRequest.builder("sdk stream").aspectRatio("1:1").build());
+
+            List<String> states = new ArrayList<>();
+            long lastId = -1;
+            while (true) {
+                TaskEvent event = events.poll(60, TimeUnit.SECONDS);
+                assertThat(event).as("an event within a minute").isNotNull();
+                if (!event.taskId().equals(taskId)) {
+                    continue;
+                }
+                assertThat(event.eventId()).isGreaterThan(lastId);
+                lastId = event.eventId();
+                if (states.isEmpty() || !states.get(states.size() - 1).equals(event.state())) {
+                    states.add(event.state());
+                }
+                if (event.isTerminal()) {
+                    break;
+                }
+            }
+            assertThat(states).containsExactly("wait", "queueing", "generating", "success");
+        }
+    }
+
+    @Test
+    void taskViewAndCancelWorkThroughTheSdk() throws Exception {
+        ReelgateClient sdk = sdk();
+        String longTask = sdk.generate(GenerateRequest.builder("sdk cancel").aspectRatio("16:9").duration(10).build());
+
+        TaskView cancelled = sdk.cancel(longTask);
+        TaskView again = sdk.cancel(longTask);
+
+        assertThat(cancelled.state()).isEqualTo("fail");
+        assertThat(cancelled.failMsg()).isEqualTo("Task was cancelled");
+        assertThat(again.state()).isEqualTo("fail");
+        assertThat(sdk.taskView(longTask).kind()).isEqualTo("generate");
+        String done = sdk.generate(GenerateRequest.builder("sdk done").aspectRatio("1:1").build());
+        sdk.waitForCompletion(done, Duration.ofSeconds(90));
+        assertThatThrownBy(() -> sdk.cancel(done)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("cannot be cancelled");
+        assertThat(sdk.taskView(done).progress()).isEqualTo(100);
+    }
+}
