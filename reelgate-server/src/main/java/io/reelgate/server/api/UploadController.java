@@ -1,8 +1,17 @@
 package io.reelgate.server.api;
 
+import io.reelgate.server.api.openapi.KieExamples;
+import io.reelgate.server.api.openapi.KieSchemas;
 import io.reelgate.server.upload.StoredUpload;
 import io.reelgate.server.upload.UploadProperties;
 import io.reelgate.server.upload.UploadService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -18,21 +27,32 @@ import tools.jackson.databind.JsonNode;
  * {@code Missing required parameter: …} instead of a framework message.
  */
 @RestController
+@Tag(name = "File upload (KIE)", description = "Temporary files to pass on as imageUrl / videoUrl")
 class UploadController {
 
     private final UploadService uploads;
     private final JsonBodyReader bodies;
     private final PublicUrls urls;
+    private final IdempotentUploads idempotent;
     private final long base64BodyLimit;
 
-    UploadController(UploadService uploads, JsonBodyReader bodies, PublicUrls urls, UploadProperties properties) {
+    UploadController(UploadService uploads, JsonBodyReader bodies, PublicUrls urls, IdempotentUploads idempotent,
+                     UploadProperties properties) {
         this.uploads = uploads;
         this.bodies = bodies;
         this.urls = urls;
+        this.idempotent = idempotent;
         this.base64BodyLimit = properties.base64BodyLimit();
     }
 
     @PostMapping(UploadPaths.STREAM)
+    @Operation(summary = "Upload a file (multipart stream)",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "multipart/form-data",
+                    schema = @Schema(implementation = KieSchemas.StreamUploadForm.class))))
+    @ApiResponse(responseCode = "200", description = "The stored file, or success false with an error code",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KieSchemas.UploadEnvelope.class),
+                    examples = {@ExampleObject(name = "uploaded", value = KieExamples.UPLOAD_RESPONSE),
+                            @ExampleObject(name = "missing uploadPath", value = KieExamples.UPLOAD_ERROR)}))
     UploadEnvelope<UploadView> stream(HttpServletRequest request,
                                       @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
         MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request, MultipartHttpServletRequest.class);
@@ -40,27 +60,40 @@ class UploadController {
             throw new ApiException(400, "Content-Type must be multipart/form-data");
         }
         MultipartFile file = multipart.getFile("file");
-        StoredUpload stored = uploads.storeStream(key.id(), multipart.getParameter("uploadPath"),
-                multipart.getParameter("fileName"), file == null ? null : file.getContentType(),
-                file == null ? null : file::getInputStream);
-        return answer(stored);
+        return idempotent.run(request, key.id(), IdempotentUploads.fingerprint(multipart, file), () -> answer(
+                uploads.storeStream(key.id(), multipart.getParameter("uploadPath"), multipart.getParameter("fileName"),
+                        file == null ? null : file.getContentType(), file == null ? null : file::getInputStream)));
     }
 
     @PostMapping(UploadPaths.URL)
+    @Operation(summary = "Upload a file from a URL",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = KieSchemas.FileUrlUploadRequest.class),
+                    examples = @ExampleObject(name = "url", value = KieExamples.FILE_URL_UPLOAD_REQUEST))))
+    @ApiResponse(responseCode = "200", description = "The stored file, or success false with an error code",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KieSchemas.UploadEnvelope.class),
+                    examples = @ExampleObject(name = "uploaded", value = KieExamples.UPLOAD_RESPONSE)))
     UploadEnvelope<UploadView> url(HttpServletRequest request,
                                    @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
         JsonNode body = bodies.read(request);
-        return answer(uploads.storeFromUrl(key.id(), text(body, "uploadPath"), text(body, "fileName"),
-                text(body, "fileUrl")));
+        return idempotent.run(request, key.id(), body.toString(), () -> answer(uploads.storeFromUrl(key.id(),
+                text(body, "uploadPath"), text(body, "fileName"), text(body, "fileUrl"))));
     }
 
     @PostMapping(UploadPaths.BASE64)
+    @Operation(summary = "Upload a base64-encoded file",
+            requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = KieSchemas.Base64UploadRequest.class),
+                    examples = @ExampleObject(name = "base64", value = KieExamples.BASE64_UPLOAD_REQUEST))))
+    @ApiResponse(responseCode = "200", description = "The stored file, or success false with an error code",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = KieSchemas.UploadEnvelope.class),
+                    examples = @ExampleObject(name = "uploaded", value = KieExamples.UPLOAD_RESPONSE)))
     UploadEnvelope<UploadView> base64(HttpServletRequest request,
                                       @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
         // base64 files are up to max-base64-bytes, far beyond the 1 MB JSON cap of the other endpoints
         JsonNode body = bodies.read(request, base64BodyLimit);
-        return answer(uploads.storeBase64(key.id(), text(body, "uploadPath"), text(body, "fileName"),
-                text(body, "base64Data")));
+        return idempotent.run(request, key.id(), body.toString(), () -> answer(uploads.storeBase64(key.id(),
+                text(body, "uploadPath"), text(body, "fileName"), text(body, "base64Data"))));
     }
 
     private UploadEnvelope<UploadView> answer(StoredUpload stored) {
