@@ -65,6 +65,8 @@ class RunwayEngineEndToEndTest {
         registry.add("reelgate.routing.extend", () -> "runway");
         registry.add("reelgate.routing.aleph", () -> "runway");
         registry.add("reelgate.routing.failover.generate", () -> "runway,preview");
+        // legacy KIE model names can pick the engine: this one stays offline on the preview engine
+        registry.add("reelgate.routing.models.runway-duration-5-generate", () -> "preview");
         // output and input URLs are on loopback (WireMock); the Runway API host itself is operator configuration
         registry.add("reelgate.outbound.allowed-hosts", () -> "127.0.0.1");
         registry.add("reelgate.rate-limit.submit.capacity", () -> "100000");
@@ -74,6 +76,18 @@ class RunwayEngineEndToEndTest {
     @BeforeEach
     void connect() throws IOException {
         kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    }
+
+    @Test
+    void aLegacyModelValueRoutesItsTaskToTheConfiguredEngine() {
+        String routed = kie.generate("{\"prompt\":\"offline please\",\"duration\":5,\"quality\":\"720p\","
+                + "\"aspectRatio\":\"4:3\",\"model\":\"runway-duration-5-generate\"}");
+
+        assertThat(kie.awaitTerminal(routed, java.time.Duration.ofSeconds(60)).get("state").asString()).isEqualTo("success");
+        assertThat(kie.get("/api/v1/tasks/" + routed).data().get("engine").asString()).isEqualTo("preview");
+        // without the model the same request goes to runway, which refuses 4:3 for its text-to-video model
+        assertThat(kie.postJson("/api/v1/runway/generate", "{\"prompt\":\"p\",\"duration\":5,\"quality\":\"720p\","
+                + "\"aspectRatio\":\"4:3\"}").code()).isEqualTo(422);
     }
 
     @AfterAll
