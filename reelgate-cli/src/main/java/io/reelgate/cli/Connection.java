@@ -13,24 +13,16 @@ import java.util.Map;
  */
 final class Connection {
 
-    static final String HELP = """
-            Connection options (every command):
-              --url URL            server base URL (env REELGATE_URL, default http://localhost:8080)
-              --api-key KEY        API key (env REELGATE_API_KEY, else <data-dir>/dev-api-key.txt)
-              --admin-token TOKEN  admin token for 'keys' (env REELGATE_ADMIN_TOKEN, else <data-dir>/admin-token.txt)
-              --data-dir DIR       server data directory (env REELGATE_DATA_DIR, default ./data)
-            """;
-
     private final String url;
     private final String apiKey;
     private final String adminToken;
     private final Path dataDir;
 
-    Connection(Args args, Map<String, String> env) {
-        this.url = args.option("url", env.getOrDefault("REELGATE_URL", "http://localhost:8080"));
-        this.apiKey = args.option("api-key", env.get("REELGATE_API_KEY"));
-        this.adminToken = args.option("admin-token", env.get("REELGATE_ADMIN_TOKEN"));
-        this.dataDir = Path.of(args.option("data-dir", env.getOrDefault("REELGATE_DATA_DIR", "./data")));
+    Connection(String url, String apiKey, String adminToken, Path dataDir, Map<String, String> env) {
+        this.url = url != null ? url : env.getOrDefault("REELGATE_URL", "http://localhost:8080");
+        this.apiKey = apiKey != null ? apiKey : env.get("REELGATE_API_KEY");
+        this.adminToken = adminToken != null ? adminToken : env.get("REELGATE_ADMIN_TOKEN");
+        this.dataDir = dataDir != null ? dataDir : Path.of(env.getOrDefault("REELGATE_DATA_DIR", "./data"));
     }
 
     ReelgateClient client() {

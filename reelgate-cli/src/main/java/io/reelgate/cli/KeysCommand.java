@@ -7,101 +7,90 @@ import io.reelgate.client.model.LedgerEntry;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code keys …}: the operator side, authenticated with the admin token. */
-final class KeysCommand {
+@Command(name = "keys", mixinStandardHelpOptions = true,
+        description = "Manage API keys and credits (admin token).",
+        footer = {"", "Secrets are printed once (create, rotate, webhook-secret) and cannot be read again."})
+final class KeysCommand implements Runnable {
 
-    static final String HELP = """
-            Usage: reelgate keys <subcommand> [options]
+    @ParentCommand
+    ReelgateCli root;
 
-              create --name NAME [--credits N]   create a key; prints its secret ONCE
-              list                                list keys (never shows secrets)
-              disable ID | enable ID              refuse / accept calls with the key
-              rotate ID                           replace the key's secret; prints the new one ONCE
-              credits ID --add N [--note TEXT]    add (or, negative, remove) credits; prints the balance
-              ledger ID                           the key's newest credit changes
-              webhook-secret ID                   new callback signing secret; prints it ONCE
+    @Spec
+    CommandSpec spec;
 
-            """ + Connection.HELP;
-
-    private final Args args;
-    private final Connection connection;
-    private final PrintStream out;
-    private final PrintStream err;
-
-    KeysCommand(Args args, Connection connection, PrintStream out, PrintStream err) {
-        this.args = args;
-        this.connection = connection;
-        this.out = out;
-        this.err = err;
+    @Override
+    public void run() {
+        spec.commandLine().usage(root.out);
+        throw new UsageException("a command is required");
     }
 
-    int run() {
-        String sub = args.positional(0);
-        if (sub == null || args.flag("help")) {
-            out.print(HELP);
-            return sub == null && !args.flag("help") ? 2 : 0;
-        }
-        switch (sub) {
-            case "create" -> {
-                String name = args.requiredOption("name");
-                Long credits = args.longOption("credits");
-                ready(1);
-                printSecret(admin().createKey(name, credits == null ? 0 : credits));
-            }
-            case "list" -> {
-                ready(1);
-                printKeys(admin().listKeys());
-            }
-            case "disable" -> printKeys(List.of(admin(id()).disableKey(id())));
-            case "enable" -> printKeys(List.of(admin(id()).enableKey(id())));
-            case "rotate" -> printSecret(admin(id()).rotateKey(id()));
-            case "credits" -> {
-                Long amount = args.longOption("add");
-                if (amount == null) {
-                    throw new UsageException("--add N is required");
-                }
-                String note = args.option("note");
-                out.println("balance: " + admin(id()).addCredits(id(), amount, note));
-            }
-            case "ledger" -> printLedger(admin(id()).ledger(id()));
-            case "webhook-secret" -> {
-                out.println("webhookSecret: " + admin(id()).rotateWebhookSecret(id()));
-                err.println("WARNING: this secret is shown only once; store it now.");
-            }
-            default -> throw new UsageException("unknown keys subcommand '" + sub + "'");
-        }
-        return 0;
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a key; prints its secret ONCE.")
+    void create(@Option(names = "--name", required = true, paramLabel = "NAME", description = "Key name.") String name,
+                @Option(names = "--credits", paramLabel = "N", defaultValue = "0", description = "Starting credits (default 0).")
+                long credits) {
+        printSecret(admin().createKey(name, credits));
     }
 
-    private String id() {
-        return args.required(1, "key ID");
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List keys (never shows secrets).")
+    void list() {
+        printKeys(admin().listKeys());
     }
 
-    /** Validates the whole command line before any request is sent. */
-    private void ready(int positionals) {
-        if (args.positionalCount() > positionals) {
-            throw new UsageException("unexpected argument '" + args.positional(positionals) + "'");
-        }
-        args.rejectUnknownOptions();
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Refuse calls with the key.")
+    void disable(@Parameters(paramLabel = "ID", description = "Key ID.") String id) {
+        printKeys(List.of(admin().disableKey(id)));
     }
 
-    private ReelgateAdminClient admin(String id) {
-        ready(2);
-        return admin();
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Accept calls with the key again.")
+    void enable(@Parameters(paramLabel = "ID", description = "Key ID.") String id) {
+        printKeys(List.of(admin().enableKey(id)));
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true, description = "Replace the key's secret; prints the new one ONCE.")
+    void rotate(@Parameters(paramLabel = "ID", description = "Key ID.") String id) {
+        printSecret(admin().rotateKey(id));
+    }
+
+    @Command(name = "credits", mixinStandardHelpOptions = true,
+            description = "Add (or, negative, remove) credits; prints the balance.")
+    void credits(@Parameters(paramLabel = "ID", description = "Key ID.") String id,
+                 @Option(names = "--add", required = true, paramLabel = "N", description = "Credits to add.") long amount,
+                 @Option(names = "--note", paramLabel = "TEXT", description = "Ledger note.") String note) {
+        root.out.println("balance: " + admin().addCredits(id, amount, note));
+    }
+
+    @Command(name = "ledger", mixinStandardHelpOptions = true, description = "The key's newest credit changes.")
+    void ledger(@Parameters(paramLabel = "ID", description = "Key ID.") String id) {
+        printLedger(admin().ledger(id));
+    }
+
+    @Command(name = "webhook-secret", mixinStandardHelpOptions = true,
+            description = "New callback signing secret; prints it ONCE.")
+    void webhookSecret(@Parameters(paramLabel = "ID", description = "Key ID.") String id) {
+        root.out.println("webhookSecret: " + admin().rotateWebhookSecret(id));
+        root.err.println("WARNING: this secret is shown only once; store it now.");
     }
 
     private ReelgateAdminClient admin() {
-        return connection.admin();
+        return root.connection().admin();
     }
 
     private void printSecret(CreatedApiKey created) {
+        PrintStream out = root.out;
         ApiKeyInfo key = created.key();
         out.println("id:      " + key.id());
         out.println("name:    " + key.name());
         out.println("credits: " + key.credits());
         out.println("secret:  " + created.secret());
-        err.println("WARNING: the secret is shown only once and cannot be read again; store it now.");
+        root.err.println("WARNING: the secret is shown only once and cannot be read again; store it now.");
     }
 
     private void printKeys(List<ApiKeyInfo> keys) {
@@ -111,7 +100,7 @@ final class KeysCommand {
             rows.add(new String[] {k.id(), k.name(), k.keyPrefix(), Long.toString(k.credits()),
                     k.disabled() ? "disabled" : "enabled", k.createdAt()});
         }
-        Table.print(out, rows);
+        Table.print(root.out, rows);
     }
 
     private void printLedger(List<LedgerEntry> entries) {
@@ -121,6 +110,6 @@ final class KeysCommand {
             rows.add(new String[] {e.createdAt(), e.reason(), Long.toString(e.delta()), Long.toString(e.balanceAfter()),
                     e.taskId() == null ? "-" : e.taskId(), e.note() == null ? "" : e.note()});
         }
-        Table.print(out, rows);
+        Table.print(root.out, rows);
     }
 }

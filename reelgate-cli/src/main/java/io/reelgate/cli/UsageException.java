@@ -1,6 +1,6 @@
 package io.reelgate.cli;
 
-/** The command line itself is wrong (unknown command, missing option): exit code 2. */
+/** The command line is wrong in a way picocli cannot see (unreadable key file, missing local file): exit code 2. */
 final class UsageException extends RuntimeException {
 
     UsageException(String message) {

@@ -28,27 +28,40 @@ class ReelgateCliTest {
     @Test
     void helpEverywhere() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("keys", "generate", "status", "credits", "--api-key");
+        assertThat(out.toString()).contains("keys", "generate", "extend", "aleph", "status", "watch", "cancel",
+                "download", "credits", "--api-key", "Exit codes");
         assertThat(run("keys", "--help")).isZero();
-        assertThat(out.toString()).contains("create --name NAME");
+        assertThat(out.toString()).contains("create", "webhook-secret");
+        assertThat(run("keys", "create", "--help")).isZero();
+        assertThat(out.toString()).contains("--name=NAME");
         assertThat(run("generate", "--help")).isZero();
-        assertThat(out.toString()).contains("--aspect-ratio");
-        assertThat(run("status", "-h")).isZero();
-        assertThat(run("credits", "--help")).isZero();
+        assertThat(out.toString()).contains("--aspect", "--image", "--wait", "--out", "--json");
+        for (String command : new String[] {"status", "watch", "cancel", "download", "credits", "extend", "aleph"}) {
+            assertThat(run(command, "-h")).as(command).isZero();
+        }
     }
 
     @Test
     void usageErrorsExitWithTwo() {
-        assertThat(run()).isEqualTo(2);
+        assertThat(run()).isEqualTo(ReelgateCli.USAGE);
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown command 'frobnicate'");
         assertThat(run("generate", "--duration", "5")).isEqualTo(2);
-        assertThat(err.toString()).contains("--prompt is required");
+        assertThat(err.toString()).contains("Missing required option: '--prompt=TEXT'");
         assertThat(run("generate", "--prompt", "p", "--duraton", "5")).isEqualTo(2);
-        assertThat(err.toString()).contains("unknown option --duraton");
+        assertThat(err.toString()).contains("Unknown option", "--duraton", "Possible solutions: --duration",
+                "reelgate generate --help");
+        assertThat(run("keys")).isEqualTo(2);
         assertThat(run("keys", "credits", "k1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--add");
         assertThat(run("keys", "create", "--name", "x", "--credits", "lots")).isEqualTo(2);
-        assertThat(err.toString()).contains("--credits must be a whole number");
+        assertThat(err.toString()).contains("--credits", "'lots'");
+        assertThat(run("status")).isEqualTo(2);
+        assertThat(err.toString()).contains("TASK");
+        assertThat(run("download", "t1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--out");
+        assertThat(run("aleph", "--prompt", "p")).isEqualTo(2);
+        assertThat(err.toString()).contains("--video");
     }
 
     @Test
@@ -58,8 +71,25 @@ class ReelgateCliTest {
     }
 
     @Test
-    void anUnreachableServerIsARuntimeError() {
-        assertThat(run("credits", "--api-key", "k")).isEqualTo(1);
-        assertThat(err.toString()).contains("error: ");
+    void aMissingLocalImageIsAUsageError() {
+        assertThat(run("generate", "--prompt", "p", "--api-key", "k", "--image", emptyDataDir.resolve("nope.png").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("nope.png: no such file");
+    }
+
+    @Test
+    void connectionOptionsWorkBeforeAndAfterTheSubcommand() {
+        Path elsewhere = emptyDataDir.resolve("elsewhere");
+        assertThat(run("keys", "--data-dir", elsewhere.toString(), "list")).isEqualTo(ReelgateCli.USAGE);
+        assertThat(run("--data-dir", elsewhere.toString(), "keys", "list")).isEqualTo(ReelgateCli.USAGE);
+        assertThat(run("keys", "list", "--data-dir", elsewhere.toString())).isEqualTo(ReelgateCli.USAGE);
+        assertThat(err.toString().split(java.util.regex.Pattern.quote(elsewhere.resolve("admin-token.txt").toString()), -1))
+                .hasSize(4);
+    }
+
+    @Test
+    void anUnreachableServerIsAnApiError() {
+        assertThat(run("credits", "--api-key", "k")).isEqualTo(ReelgateCli.API_ERROR);
+        assertThat(err.toString()).contains("error: ", "cannot reach the server", "--url");
     }
 }

@@ -61,7 +61,7 @@ class CliEndToEndTest extends EndToEndTest {
         assertThat(cli("keys", "disable", id).out()).containsPattern("cli-x.*disabled");
         assertThatThrownBy(asKey::credits).isInstanceOf(AuthenticationException.class);
         Result refused = cli("credits", "--api-key", secret);
-        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.exit()).isEqualTo(ReelgateCli.API_ERROR);
         assertThat(refused.err()).contains("401");
 
         assertThat(cli("keys", "enable", id).exit()).isZero();
@@ -76,9 +76,9 @@ class CliEndToEndTest extends EndToEndTest {
     @Test
     void adminCommandsRefuseAWrongToken() {
         Result result = cli("keys", "list", "--admin-token", "wrong");
-        assertThat(result.exit()).isEqualTo(1);
+        assertThat(result.exit()).isEqualTo(ReelgateCli.API_ERROR);
         assertThat(result.err()).contains("401");
-        assertThat(cli("keys", "disable", "no-such-key").exit()).isEqualTo(1);
+        assertThat(cli("keys", "disable", "no-such-key").exit()).isEqualTo(ReelgateCli.API_ERROR);
     }
 
     @Test
@@ -97,12 +97,44 @@ class CliEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void aFailingGenerationExitsWithOne() {
+    void aFailingGenerationExitsWithFourAndAnInvalidOneWithThree() {
         Result failed = cli("generate", "--prompt", "p", "--image-url", "http://127.0.0.1:9/x.png", "--wait");
-        assertThat(failed.exit()).isEqualTo(1);
+        assertThat(failed.exit()).isEqualTo(ReelgateCli.TASK_FAILED);
         assertThat(failed.err()).contains("failed: 400");
         Result invalid = cli("generate", "--prompt", "p", "--duration", "7");
-        assertThat(invalid.exit()).isEqualTo(1);
+        assertThat(invalid.exit()).isEqualTo(ReelgateCli.API_ERROR);
         assertThat(invalid.err()).contains("422", "duration");
+    }
+
+    @Test
+    void jsonOutputIsTheSdkRecords() {
+        Result generated = cli("generate", "--prompt", "json kite", "--aspect", "1:1", "--wait", "--json");
+        assertThat(generated.exit()).as(generated.err()).isZero();
+        assertThat(generated.out().trim()).startsWith("{").endsWith("}")
+                .contains("\"state\":\"success\"", "\"videoUrl\":\"http");
+        assertThat(cli("credits", "--json").out()).matches("\\{\"credits\":\\d+}\\s*");
+        Result submitted = cli("generate", "--prompt", "json only", "--aspect", "1:1", "--json");
+        assertThat(submitted.out()).matches("\\{\"taskId\":\"[^\"]+\"}\\s*");
+    }
+
+    @Test
+    void aLocalImageIsUploadedFirst() throws Exception {
+        java.nio.file.Path png = java.nio.file.Files.createTempFile("cli-image", ".png");
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 36, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(image, "png", png.toFile());
+        Result generated = cli("generate", "--prompt", "from a file", "--image", png.toString(), "--wait", "--timeout", "60");
+        assertThat(generated.exit()).as(generated.err()).isZero();
+        assertThat(generated.err()).contains("uploaded " + png);
+        String taskId = field(generated.out(), "taskId");
+        assertThat(ReelgateClient.builder().baseUrl(baseUrl()).apiKey(devKeyUnchecked()).build()
+                .recordDetail(taskId).generateParam().imageUrl()).startsWith("http");
+    }
+
+    private static String devKeyUnchecked() {
+        try {
+            return devKey();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
