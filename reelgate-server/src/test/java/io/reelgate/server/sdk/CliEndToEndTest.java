@@ -130,6 +130,23 @@ class CliEndToEndTest extends EndToEndTest {
                 .recordDetail(taskId).generateParam().imageUrl()).startsWith("http");
     }
 
+    @Test
+    void extendAndAlephRunFromTheCommandLine() throws Exception {
+        Result parent = cli("generate", "--prompt", "a harbour", "--aspect", "1:1", "--wait", "--timeout", "60");
+        assertThat(parent.exit()).as(parent.err()).isZero();
+        String parentId = field(parent.out(), "taskId");
+        java.nio.file.Path out = java.nio.file.Files.createTempFile("cli-extension", ".mp4");
+
+        Result extended = cli("extend", parentId, "--prompt", "boats leave", "--wait", "--timeout", "60", "--out", out.toString());
+        assertThat(extended.exit()).as(extended.err()).isZero();
+        assertThat(io.reelgate.server.testsupport.VideoProbe.probe(out).width()).isEqualTo(720);
+
+        Result aleph = cli("aleph", "--prompt", "black and white", "--video", out.toString(), "--wait", "--timeout", "90");
+        assertThat(aleph.exit()).as(aleph.err()).isZero();
+        assertThat(aleph.err()).contains("uploaded " + out);
+        assertThat(aleph.out()).contains(".mp4");
+    }
+
     private static String devKeyUnchecked() {
         try {
             return devKey();
