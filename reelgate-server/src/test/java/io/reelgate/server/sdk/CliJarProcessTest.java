@@ -63,6 +63,24 @@ class CliJarProcessTest extends EndToEndTest {
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    @Test
+    void onATerminalWaitRedrawsOneProgressLine() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        assumeTrue(Files.isExecutable(script), "util-linux script gives the CLI a pseudo-terminal");
+        List<String> java = process("generate", "--prompt", "terminal kite", "--aspect", "1:1", "--wait", "--timeout", "60")
+                .command();
+        String commandLine = String.join(" ", java.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+        ProcessBuilder pty = process().command(script.toString(), "-qec", commandLine, "/dev/null");
+        Path out = Files.createTempFile(work, "tty", ".txt");
+        Process p = pty.redirectOutput(out.toFile()).redirectErrorStream(true).start();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).isTrue();
+
+        String screen = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(screen).isZero();
+        assertThat(screen).as("live line redrawn in place").contains("\r");
+        assertThat(screen).contains("success");
+    }
+
     private static String field(String output, String name) {
         Matcher m = Pattern.compile("(?m)^" + name + ":\\s+(\\S+)$").matcher(output);
         assertThat(m.find()).as(name + " in:\n" + output).isTrue();
