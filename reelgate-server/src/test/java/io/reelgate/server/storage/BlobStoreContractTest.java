@@ -3,7 +3,17 @@ package io.reelgate.server.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.reelgate.server.account.ApiKeyRepository;
+import io.reelgate.server.task.DatabaseKind;
+import io.reelgate.server.task.NewTask;
+import io.reelgate.server.task.TaskInput;
+import io.reelgate.server.task.TaskKind;
+import io.reelgate.server.task.TaskOutput;
+import io.reelgate.server.task.TaskRepository;
+import io.reelgate.server.task.TaskTerminalListener;
+import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.testsupport.S3ProxyProcess;
+import io.reelgate.server.testsupport.TestDatabases;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,15 +21,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -30,7 +49,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/** One contract, two stores: local files and S3 (s3proxy over real HTTP). */
+/** One contract, two stores: local files and S3 (s3proxy over real HTTP), retention sweep included. */
 class BlobStoreContractTest {
 
     @TempDir
@@ -140,6 +159,42 @@ class BlobStoreContractTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).containsExactly(9, 8, 7);
         assertThat(response.headers().firstValue("content-type")).hasValue("video/mp4");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void theRetentionSweepDeletesExpiredResultsFromTheStore(String name, BlobStore store, @TempDir Path dir) throws Exception {
+        DataSource dataSource = TestDatabases.migrated(TestDatabases.Kind.H2);
+        var jdbc = JdbcClient.create(dataSource);
+        var tasks = new TaskRepository(jdbc);
+        var transitions = new TaskTransitions(jdbc,
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class),
+                event -> { }, DatabaseKind.of(false));
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        String keyId = new ApiKeyRepository(jdbc).create("k", "rg_" + name, t0);
+        String taskId = UUID.randomUUID().toString();
+        tasks.insert(new NewTask(taskId, keyId, TaskKind.GENERATE, null,
+                "preview", new TaskInput("p", null, "1:1", "720p", 5, "", null, null, false, null,
+                null, null, false, null), 0, t0, null));
+        transitions.admit(taskId, t0);
+        transitions.claim(taskId, "node", t0.plusSeconds(30), t0);
+        String video = "results/" + taskId + "/v.mp4";
+        String cover = "results/" + taskId + "/v.jpg";
+        store.put(video, Files.write(dir.resolve("v"), new byte[] {1}));
+        store.put(cover, Files.write(dir.resolve("c"), new byte[] {2}));
+        transitions.succeed(taskId, "node", new TaskOutput("v", video, cover, null, 720, 720,
+                t0.plus(Duration.ofDays(14))), t0);
+        RetentionSweep sweep = new RetentionSweep(tasks, transitions, store,
+                new RetentionProperties(Duration.ofDays(14), Duration.ofMinutes(10), 500),
+                Clock.fixed(t0.plus(Duration.ofDays(15)), ZoneOffset.UTC));
+
+        assertThat(sweep.sweep()).isEqualTo(1);
+
+        assertThat(store.open(video)).isEmpty();
+        assertThat(store.open(cover)).isEmpty();
+        assertThat(tasks.findById(taskId).orElseThrow().expired()).isTrue();
+        assertThat(sweep.sweep()).as("nothing left to expire").isZero();
     }
 
     private static byte[] randomBytes(int size) {
