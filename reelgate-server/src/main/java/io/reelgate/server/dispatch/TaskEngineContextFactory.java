@@ -43,11 +43,11 @@ class TaskEngineContextFactory {
             }
 
             @Override
-            public void download(String url, Path target, long maxBytes) {
+            public void download(String url, Path target, long maxBytes, String what) {
                 try {
                     downloader.download(url, target, maxBytes);
                 } catch (OutboundRefusedException e) {
-                    throw new EngineException(EngineException.INPUT_REJECTED, "Failed to fetch the image: " + e.getMessage(), e);
+                    throw new EngineException(EngineException.INPUT_REJECTED, "Failed to fetch the " + what + ": " + e.getMessage(), e);
                 }
             }
         };

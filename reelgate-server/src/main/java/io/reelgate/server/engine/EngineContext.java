@@ -15,7 +15,8 @@ public interface EngineContext {
      * Downloads a user-supplied URL into {@code target} through the outbound guard (scheme, private-address
      * and size checks).
      *
-     * @throws EngineException with failCode 400 and a message saying why, when the file cannot be fetched
+     * @param what what the URL is, for the failure message: {@code "image"}, {@code "video"}, {@code "reference image"}
+     * @throws EngineException with failCode 400 and {@code Failed to fetch the <what>: <reason>}
      */
-    void download(String url, Path target, long maxBytes);
+    void download(String url, Path target, long maxBytes, String what);
 }

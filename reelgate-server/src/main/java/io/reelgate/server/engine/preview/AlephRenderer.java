@@ -1,6 +1,5 @@
 package io.reelgate.server.engine.preview;
 
-import io.reelgate.server.engine.EngineCancelledException;
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
@@ -26,8 +25,6 @@ final class AlephRenderer {
     /** 4K UHD: beyond it one frame and its blur buffers would take hundreds of megabytes. */
     private static final long MAX_PIXELS = 3840L * 2160;
     /** How {@link EngineContext#download} words its failures; the reason after it is kept. */
-    private static final String DOWNLOAD_PREFIX = "Failed to fetch the image: ";
-
     private final PreviewProperties properties;
 
     AlephRenderer(PreviewProperties properties) {
@@ -36,7 +33,7 @@ final class AlephRenderer {
 
     EngineResult render(EngineJob job, EngineContext context) {
         Path sourceFile = job.workDir().resolve("source");
-        download(context, job.videoUrl(), sourceFile, properties.maxVideoBytes(), "video");
+        context.download(job.videoUrl(), sourceFile, properties.maxVideoBytes(), "video");
         int[] referenceRgb = ReferenceColour.of(job, context, properties.maxImageBytes());
         List<AlephEffect> effects = AlephEffect.fromPrompt(job.prompt());
         boolean slowMotion = effects.contains(AlephEffect.SLOW_MOTION);
@@ -118,19 +115,6 @@ final class AlephRenderer {
             waterMark.paint(g);
         } finally {
             g.dispose();
-        }
-    }
-
-    /** Downloads a user URL, naming in the failure message what it was for ("video", "reference image"). */
-    static void download(EngineContext context, String url, Path target, long maxBytes, String what) {
-        try {
-            context.download(url, target, maxBytes);
-        } catch (EngineCancelledException e) {
-            throw e;
-        } catch (EngineException e) {
-            String message = e.failMsg() == null ? "" : e.failMsg();
-            String reason = message.startsWith(DOWNLOAD_PREFIX) ? message.substring(DOWNLOAD_PREFIX.length()) : message;
-            throw new EngineException(e.failCode(), "Failed to fetch the " + what + ": " + reason, e);
         }
     }
 }

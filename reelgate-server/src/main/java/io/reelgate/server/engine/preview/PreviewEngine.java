@@ -48,7 +48,7 @@ public class PreviewEngine implements VideoEngine {
         FramePainter painter;
         if (job.hasImage()) {
             Path input = job.workDir().resolve("input");
-            context.download(job.imageUrl(), input, properties.maxImageBytes());
+            context.download(job.imageUrl(), input, properties.maxImageBytes(), "image");
             BufferedImage image = ImageLoader.read(input);
             size = VideoGeometry.of(job.quality(), VideoGeometry.nearestAspectRatio(image.getWidth(), image.getHeight()));
             painter = new KenBurnsPainter(image, size.width(), size.height(), CameraMotion.fromPrompt(job.prompt()));

@@ -23,7 +23,7 @@ final class ReferenceColour {
             return null;
         }
         Path file = job.workDir().resolve("reference");
-        AlephRenderer.download(context, url, file, maxBytes, "reference image");
+        context.download(url, file, maxBytes, "reference image");
         BufferedImage image;
         try {
             image = ImageLoader.read(file);

@@ -1,6 +1,5 @@
 package io.reelgate.server.engine.runway;
 
-import io.reelgate.server.engine.EngineCancelledException;
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import java.awt.image.BufferedImage;
@@ -25,15 +24,13 @@ final class RunwayAssets {
     record Image(String uri, int width, int height) {
     }
 
-    private static final String DOWNLOAD_PREFIX = "Failed to fetch the image: ";
-
     private RunwayAssets() {
     }
 
     /** A user's image: downloaded, measured, re-encoded as PNG unless it is JPEG, PNG or WebP already. */
     static Image image(EngineContext context, String url, Path workDir, long maxBytes, String what) {
         Path file = workDir.resolve("input-image");
-        download(context, url, file, maxBytes, what);
+        context.download(url, file, maxBytes, what);
         return image(file, what);
     }
 
@@ -62,7 +59,7 @@ final class RunwayAssets {
     /** A user's video (Aleph source) as a data URI of its own type. */
     static String video(EngineContext context, String url, Path workDir, long maxBytes) {
         Path file = workDir.resolve("source-video");
-        download(context, url, file, maxBytes, "video");
+        context.download(url, file, maxBytes, "video");
         try {
             byte[] bytes = Files.readAllBytes(file);
             String mime = videoType(bytes);
@@ -137,18 +134,5 @@ final class RunwayAssets {
 
     private static String ascii(byte[] b, int offset, int length) {
         return new String(b, offset, length, StandardCharsets.ISO_8859_1);
-    }
-
-    /** Downloads through the guard, naming in the failure message what the URL was for. */
-    static void download(EngineContext context, String url, Path target, long maxBytes, String what) {
-        try {
-            context.download(url, target, maxBytes);
-        } catch (EngineCancelledException e) {
-            throw e;
-        } catch (EngineException e) {
-            String message = e.failMsg() == null ? "" : e.failMsg();
-            String reason = message.startsWith(DOWNLOAD_PREFIX) ? message.substring(DOWNLOAD_PREFIX.length()) : message;
-            throw new EngineException(e.failCode(), "Failed to fetch the " + what + ": " + reason, e);
-        }
     }
 }

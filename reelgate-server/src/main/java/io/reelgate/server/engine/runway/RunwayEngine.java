@@ -145,7 +145,7 @@ public class RunwayEngine implements AsyncVideoEngine {
     public EngineResult collect(UpstreamStatus status, EngineJob job, EngineContext context) {
         Path download = job.workDir().resolve("upstream-output");
         try {
-            context.download(status.outputs().get(0), download, properties.maxOutputBytes());
+            context.download(status.outputs().get(0), download, properties.maxOutputBytes(), "Runway output");
         } catch (EngineException e) {
             // the signed URL may have expired or the CDN hiccupped: poll again (fresh URLs) until the task timeout
             throw new EngineUnavailableException("Could not download the result from Runway (" + e.failMsg() + ")", e);

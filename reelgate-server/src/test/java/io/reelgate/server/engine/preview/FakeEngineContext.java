@@ -35,11 +35,11 @@ class FakeEngineContext implements EngineContext {
     }
 
     @Override
-    public void download(String url, Path target, long maxBytes) {
+    public void download(String url, Path target, long maxBytes, String what) {
         requestedLimits.put(url, maxBytes);
         Path file = files.get(url);
         if (file == null) {
-            throw new EngineException(EngineException.INPUT_REJECTED, "Failed to fetch the image: HTTP 404");
+            throw new EngineException(EngineException.INPUT_REJECTED, "Failed to fetch the " + what + ": HTTP 404");
         }
         try {
             Files.copy(file, target);

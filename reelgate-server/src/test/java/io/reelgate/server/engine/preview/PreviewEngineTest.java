@@ -241,7 +241,7 @@ class PreviewEngineTest {
         }
 
         @Override
-        public void download(String url, Path target, long maxBytes) {
+        public void download(String url, Path target, long maxBytes, String what) {
             try {
                 Files.copy(image, target);
             } catch (IOException e) {
