@@ -1,5 +1,6 @@
 package io.reelgate.server.storage;
 
+import io.reelgate.server.schedule.ClusterJobs;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskTransitions;
@@ -23,24 +24,27 @@ public class RetentionSweep {
     private final TaskTransitions transitions;
     private final BlobStore blobs;
     private final RetentionProperties properties;
+    private final ClusterJobs clusterJobs;
     private final Clock clock;
 
     RetentionSweep(TaskRepository tasks, TaskTransitions transitions, BlobStore blobs, RetentionProperties properties,
-                   Clock clock) {
+                   ClusterJobs clusterJobs, Clock clock) {
         this.tasks = tasks;
         this.transitions = transitions;
         this.blobs = blobs;
         this.properties = properties;
+        this.clusterJobs = clusterJobs;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${reelgate.retention.sweep-interval:10m}", initialDelayString = "PT30S")
     void scheduledSweep() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            log.error("Retention sweep failed; it runs again in {}", properties.sweepInterval(), e);
-        }
+        clusterJobs.runIfDue("result-retention", properties.sweepInterval(), () -> {
+            int expired = sweep();
+            if (expired > 0) {
+                log.info("Retention sweep expired {} task results", expired);
+            }
+        });
     }
 
     /** Expires everything due now; returns how many tasks were expired. */

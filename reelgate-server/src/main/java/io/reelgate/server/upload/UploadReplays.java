@@ -1,5 +1,6 @@
 package io.reelgate.server.upload;
 
+import io.reelgate.server.schedule.ClusterJobs;
 import io.reelgate.server.task.DbTime;
 import io.reelgate.server.task.IdempotencyConflictException;
 import java.time.Clock;
@@ -21,11 +22,16 @@ public class UploadReplays {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration window;
+    private final ClusterJobs clusterJobs;
+    private final Duration sweepInterval;
 
-    UploadReplays(JdbcClient jdbc, Clock clock, @Value("${reelgate.idempotency.window:24h}") Duration window) {
+    UploadReplays(JdbcClient jdbc, Clock clock, @Value("${reelgate.idempotency.window:24h}") Duration window,
+                  ClusterJobs clusterJobs, @Value("${reelgate.retention.sweep-interval:10m}") Duration sweepInterval) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.window = window;
+        this.clusterJobs = clusterJobs;
+        this.sweepInterval = sweepInterval;
     }
 
     /** The stored answer for this key, if the same request made it; a different request is a conflict. */
@@ -71,7 +77,10 @@ public class UploadReplays {
     }
 
     @Scheduled(fixedDelayString = "${reelgate.retention.sweep-interval:10m}", initialDelayString = "PT1M")
-    void deleteExpired() {
-        jdbc.sql("DELETE FROM upload_idempotency WHERE expires_at <= :now").param("now", DbTime.of(clock.instant())).update();
+    void scheduledExpiry() {
+        clusterJobs.runIfDue("upload-idempotency-expiry", sweepInterval, () -> jdbc
+                .sql("DELETE FROM upload_idempotency WHERE expires_at <= :now")
+                .param("now", DbTime.of(clock.instant()))
+                .update());
     }
 }

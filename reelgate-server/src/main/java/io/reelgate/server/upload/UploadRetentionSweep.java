@@ -1,5 +1,6 @@
 package io.reelgate.server.upload;
 
+import io.reelgate.server.schedule.ClusterJobs;
 import io.reelgate.server.storage.BlobStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,22 +23,26 @@ public class UploadRetentionSweep {
     private final UploadRepository uploads;
     private final BlobStore blobs;
     private final UploadProperties properties;
+    private final ClusterJobs clusterJobs;
     private final Clock clock;
 
-    UploadRetentionSweep(UploadRepository uploads, BlobStore blobs, UploadProperties properties, Clock clock) {
+    UploadRetentionSweep(UploadRepository uploads, BlobStore blobs, UploadProperties properties, ClusterJobs clusterJobs,
+                         Clock clock) {
         this.uploads = uploads;
         this.blobs = blobs;
         this.properties = properties;
+        this.clusterJobs = clusterJobs;
         this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${reelgate.upload.sweep-interval:10m}", initialDelayString = "PT30S")
     void scheduledSweep() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            log.error("Upload retention sweep failed; it runs again in {}", properties.sweepInterval(), e);
-        }
+        clusterJobs.runIfDue("upload-retention", properties.sweepInterval(), () -> {
+            int deleted = sweep();
+            if (deleted > 0) {
+                log.info("Upload retention sweep deleted {} uploads", deleted);
+            }
+        });
     }
 
     /** Deletes everything expired by now; returns how many uploads were deleted. */
