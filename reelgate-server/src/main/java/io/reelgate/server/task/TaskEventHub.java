@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
  * Fans task changes out to live subscribers from memory: a state change or progress report becomes one event,
  * delivered to the subscribers of its key on one dispatch thread (so a slow client never slows the worker that
  * changed the task). Recent events are kept in a ring so a reconnecting client resumes after its Last-Event-ID.
- * Subscribers cost no database query. Events are this node's; with several nodes, a client sees the changes made
- * on the node it is connected to.
+ * Subscribers cost no database query. With several nodes on PostgreSQL, {@link ClusterTaskEvents} relays each
+ * node's changes to the others, so a client sees every change whichever node it is connected to. Event ids are
+ * microsecond clock readings (kept strictly increasing per node), so an id from one node is a fair resume point on
+ * another.
  */
 @Component
 public class TaskEventHub {
@@ -52,7 +54,6 @@ public class TaskEventHub {
     TaskEventHub(Clock clock, @Value("${reelgate.stream.replay-events:10000}") int capacity) {
         this.clock = clock;
         this.capacity = capacity;
-        // ids keep growing across restarts, so a client resuming with an id from before a restart misses nothing
         this.sequence = clock.millis() * 1000;
     }
 
@@ -93,6 +94,12 @@ public class TaskEventHub {
         publish(event.apiKeyId(), event.taskId(), event.kind(), TaskState.GENERATING.wire(), event.progress(), null, null);
     }
 
+    /** A change made and announced by another node, relayed here for this node's subscribers. */
+    void publishFromOtherNode(String apiKeyId, String taskId, String kind, String state, int progress,
+                              Integer failCode, String failMsg) {
+        publish(apiKeyId, taskId, kind, state, progress, failCode, failMsg);
+    }
+
     @PreDestroy
     void stop() {
         fanOut.shutdownNow();
@@ -101,7 +108,9 @@ public class TaskEventHub {
     private void publish(String apiKeyId, String taskId, String kind, String state, int progress, Integer failCode,
                          String failMsg) {
         fanOut.execute(() -> {
-            TaskEvent event = new TaskEvent(++sequence, apiKeyId, taskId, kind, state, progress, failCode, failMsg,
+            // ids keep growing across restarts and roughly agree across nodes: a resume point is valid anywhere
+            sequence = Math.max(sequence + 1, clock.millis() * 1000);
+            TaskEvent event = new TaskEvent(sequence, apiKeyId, taskId, kind, state, progress, failCode, failMsg,
                     clock.instant());
             recent.addLast(event);
             if (recent.size() > capacity) {

@@ -1,0 +1,170 @@
+package io.reelgate.server.task;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Relays task changes between nodes through PostgreSQL's LISTEN/NOTIFY, so the live stream on any node shows the
+ * changes made on all of them. Each node NOTIFYs its own changes (from a background thread, never from the worker
+ * that made them) and holds one pooled connection that LISTENs, handing the other nodes' changes to its
+ * {@link TaskEventHub}. Inert on H2, which serves a single node. Best effort by design: the task row stays the
+ * truth, and a client that missed an event during a database hiccup sees the state on its next poll.
+ */
+@Component
+class ClusterTaskEvents {
+
+    static final String CHANNEL = "reelgate_task_events";
+    private static final Logger log = LoggerFactory.getLogger(ClusterTaskEvents.class);
+    /** NOTIFY payloads are capped at 8000 bytes; a failure message is cut well below that. */
+    private static final int MAX_FAIL_MSG = 1000;
+
+    private final boolean enabled;
+    private final DataSource dataSource;
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final TaskEventHub hub;
+    private final String origin = UUID.randomUUID().toString();
+    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000), runnable -> daemon(runnable, "reelgate-event-notify"),
+            new ThreadPoolExecutor.DiscardOldestPolicy());
+    private volatile boolean running;
+    private Thread listener;
+
+    ClusterTaskEvents(DatabaseKind database, @Value("${reelgate.stream.cluster-events:true}") boolean clusterEvents,
+                      DataSource dataSource, JdbcClient jdbc, ObjectMapper json, TaskEventHub hub) {
+        this.enabled = clusterEvents && database.isPostgres();
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.hub = hub;
+    }
+
+    @PostConstruct
+    void start() {
+        if (enabled) {
+            running = true;
+            listener = daemon(this::listen, "reelgate-event-listen");
+            listener.start();
+        }
+    }
+
+    @PreDestroy
+    void stop() throws InterruptedException {
+        running = false;
+        sender.shutdownNow();
+        if (listener != null) {
+            listener.interrupt();
+            listener.join(5000);
+        }
+    }
+
+    @EventListener
+    void onTaskChanged(TaskChanged event) {
+        Task t = event.task();
+        boolean failed = t.state() == TaskState.FAIL;
+        announce(t.apiKeyId(), t.id(), t.kind().name().toLowerCase(Locale.ROOT), t.state().wire(), t.progress(),
+                failed ? t.failCode() : null, failed ? t.failMsg() : null);
+    }
+
+    @EventListener
+    void onTaskProgressed(TaskProgressed event) {
+        announce(event.apiKeyId(), event.taskId(), event.kind(), TaskState.GENERATING.wire(), event.progress(), null, null);
+    }
+
+    private void announce(String apiKeyId, String taskId, String kind, String state, int progress, Integer failCode,
+                          String failMsg) {
+        if (!running) {
+            return;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("origin", origin);
+        payload.put("apiKeyId", apiKeyId);
+        payload.put("taskId", taskId);
+        payload.put("kind", kind);
+        payload.put("state", state);
+        payload.put("progress", progress);
+        payload.put("failCode", failCode);
+        payload.put("failMsg", failMsg == null || failMsg.length() <= MAX_FAIL_MSG ? failMsg : failMsg.substring(0, MAX_FAIL_MSG));
+        String text = json.writeValueAsString(payload);
+        sender.execute(() -> {
+            try {
+                jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL).param("payload", text)
+                        .query().singleValue();
+            } catch (RuntimeException e) {
+                log.debug("Could not announce a change of task {} to other nodes: {}", taskId, e.toString());
+            }
+        });
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                log.info("Listening for task changes from other nodes");
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(1000);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            relay(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    log.warn("Lost the task-change channel ({}); reconnecting in 1 s", e.toString());
+                    sleepQuietly();
+                }
+            }
+        }
+    }
+
+    private void relay(String text) {
+        JsonNode event = json.readTree(text);
+        if (origin.equals(event.path("origin").asString())) {
+            return; // our own change, already published locally
+        }
+        JsonNode failCode = event.path("failCode");
+        JsonNode failMsg = event.path("failMsg");
+        hub.publishFromOtherNode(event.path("apiKeyId").asString(), event.path("taskId").asString(),
+                event.path("kind").asString(), event.path("state").asString(), event.path("progress").asInt(),
+                failCode.isNumber() ? failCode.asInt() : null, failMsg.isString() ? failMsg.asString() : null);
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}
