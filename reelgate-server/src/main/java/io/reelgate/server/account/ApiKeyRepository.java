@@ -37,10 +37,10 @@ public class ApiKeyRepository {
         return id;
     }
 
-    /** The hot path of every API request: one lookup on the unique hash index. */
-    public Optional<ApiKey> findBySecret(String secret) {
+    /** The key behind a secret's hash ({@link ApiKeySecrets#hash}): one lookup on the unique hash index. */
+    public Optional<ApiKey> findByHash(String hash) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM api_key WHERE key_hash = :hash")
-                .param("hash", ApiKeySecrets.hash(secret))
+                .param("hash", hash)
                 .query(ApiKeyRepository::map)
                 .optional();
     }

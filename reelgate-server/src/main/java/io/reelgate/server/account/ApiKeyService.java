@@ -13,9 +13,12 @@ public class ApiKeyService {
     private final CreditLedger ledger;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ApiKeyAuthenticator authenticator;
 
-    public ApiKeyService(ApiKeyRepository keys, CreditLedger ledger, TransactionTemplate tx, Clock clock) {
+    public ApiKeyService(ApiKeyRepository keys, CreditLedger ledger, TransactionTemplate tx, Clock clock,
+                         ApiKeyAuthenticator authenticator) {
         this.keys = keys;
+        this.authenticator = authenticator;
         this.ledger = ledger;
         this.tx = tx;
         this.clock = clock;
@@ -45,6 +48,7 @@ public class ApiKeyService {
         if (!keys.setDisabled(id, disabled)) {
             throw new KeyNotFoundException(id);
         }
+        authenticator.forget(id);
         return get(id);
     }
 
@@ -53,6 +57,7 @@ public class ApiKeyService {
         if (!keys.replaceSecret(id, secret)) {
             throw new KeyNotFoundException(id);
         }
+        authenticator.forget(id);
         return new CreatedKey(get(id), secret);
     }
 

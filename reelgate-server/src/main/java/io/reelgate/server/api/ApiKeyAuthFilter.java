@@ -1,7 +1,6 @@
 package io.reelgate.server.api;
 
-import io.reelgate.server.account.ApiKey;
-import io.reelgate.server.account.ApiKeyRepository;
+import io.reelgate.server.account.ApiKeyAuthenticator;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,11 +24,11 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     static final int ORDER = 0;
     static final String UNAUTHORIZED_MSG = "You do not have access permissions";
 
-    private final ApiKeyRepository keys;
+    private final ApiKeyAuthenticator keys;
     private final EnvelopeResponses responses;
     private final ObjectMapper json;
 
-    ApiKeyAuthFilter(ApiKeyRepository keys, EnvelopeResponses responses, ObjectMapper json) {
+    ApiKeyAuthFilter(ApiKeyAuthenticator keys, EnvelopeResponses responses, ObjectMapper json) {
         this.keys = keys;
         this.responses = responses;
         this.json = json;
@@ -43,7 +42,7 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<ApiKey> key = BearerTokenResolver.resolve(request).flatMap(keys::findBySecret).filter(k -> !k.disabled());
+        Optional<ApiKeyAuthenticator.KeyIdentity> key = BearerTokenResolver.resolve(request).flatMap(keys::authenticate);
         if (key.isEmpty()) {
             response.setStatus(responses.httpStatus(401));
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

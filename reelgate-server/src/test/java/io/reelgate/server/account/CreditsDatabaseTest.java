@@ -66,7 +66,8 @@ class CreditsDatabaseTest {
                 Duration.ofSeconds(1), 0));
         service = new TaskService(tasks, pricing, guard, ledger, new IdempotencyKeys(jdbc), tx, event -> { }, clock, "preview",
                 Duration.ofHours(24));
-        keys = new ApiKeyService(new ApiKeyRepository(jdbc), ledger, tx, clock);
+        ApiKeyRepository keyRepository = new ApiKeyRepository(jdbc);
+        keys = new ApiKeyService(keyRepository, ledger, tx, clock, new ApiKeyAuthenticator(keyRepository, clock, Duration.ZERO));
     }
 
     @ParameterizedTest
