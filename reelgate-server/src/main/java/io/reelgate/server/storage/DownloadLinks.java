@@ -1,14 +1,12 @@
 package io.reelgate.server.storage;
 
+import io.reelgate.server.crypto.HmacSha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -47,13 +45,7 @@ public class DownloadLinks {
     }
 
     private String signature(String key, long expires) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secrets.get("download-links"), "HmacSHA256"));
-            byte[] digest = mac.doFinal((key + "\n" + expires).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        byte[] digest = HmacSha256.sign(secrets.get("download-links"), key + "\n" + expires);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     }
 }
