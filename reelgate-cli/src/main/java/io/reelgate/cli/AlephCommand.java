@@ -4,6 +4,7 @@ import io.reelgate.client.ReelgateClient;
 import io.reelgate.client.model.AlephRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "aleph", mixinStandardHelpOptions = true, sortOptions = false,
@@ -27,11 +28,8 @@ final class AlephCommand extends WaitingCommand implements Callable<Integer> {
             description = "Style reference image; a local file is uploaded first.")
     String referenceImage;
 
-    @Option(names = "--watermark", paramLabel = "TEXT", description = "Text drawn bottom-right.")
-    String watermark;
-
-    @Option(names = "--callback-url", paramLabel = "URL", description = "Where the result is POSTed.")
-    String callbackUrl;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -41,8 +39,8 @@ final class AlephCommand extends WaitingCommand implements Callable<Integer> {
                 .aspectRatio(aspect)
                 .seed(seed)
                 .referenceImage(media(client, referenceImage, "--reference-image"))
-                .waterMark(watermark)
-                .callBackUrl(callbackUrl)
+                .waterMark(output.watermark)
+                .callBackUrl(output.callbackUrl)
                 .build();
         return finishAleph(client, client.alephGenerate(request));
     }

@@ -4,6 +4,7 @@ import io.reelgate.client.ReelgateClient;
 import io.reelgate.client.model.ExtendRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,11 +21,8 @@ final class ExtendCommand extends WaitingCommand implements Callable<Integer> {
     @Option(names = "--quality", paramLabel = "Q", description = "720p or 1080p.")
     String quality;
 
-    @Option(names = "--watermark", paramLabel = "TEXT", description = "Text drawn bottom-right.")
-    String watermark;
-
-    @Option(names = "--callback-url", paramLabel = "URL", description = "Where the result is POSTed.")
-    String callbackUrl;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -33,11 +31,11 @@ final class ExtendCommand extends WaitingCommand implements Callable<Integer> {
         if (quality != null) {
             request = request.withQuality(quality);
         }
-        if (watermark != null) {
-            request = request.withWaterMark(watermark);
+        if (output.watermark != null) {
+            request = request.withWaterMark(output.watermark);
         }
-        if (callbackUrl != null) {
-            request = request.withCallBackUrl(callbackUrl);
+        if (output.callbackUrl != null) {
+            request = request.withCallBackUrl(output.callbackUrl);
         }
         return finishRunway(client, client.extend(request));
     }

@@ -4,6 +4,7 @@ import io.reelgate.client.ReelgateClient;
 import io.reelgate.client.model.GenerateRequest;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -28,11 +29,8 @@ final class GenerateCommand extends WaitingCommand implements Callable<Integer> 
     @Option(names = "--duration", paramLabel = "S", defaultValue = "5", description = "5 (default) or 10 seconds.")
     int duration;
 
-    @Option(names = "--watermark", paramLabel = "TEXT", description = "Text drawn bottom-right.")
-    String watermark;
-
-    @Option(names = "--callback-url", paramLabel = "URL", description = "Where the result is POSTed.")
-    String callbackUrl;
+    @Mixin
+    OutputOptions output;
 
     @Override
     public Integer call() {
@@ -43,8 +41,8 @@ final class GenerateCommand extends WaitingCommand implements Callable<Integer> 
                 .aspectRatio(aspect != null ? aspect : imageUrl == null ? "16:9" : null)
                 .duration(duration)
                 .quality(quality)
-                .waterMark(watermark)
-                .callBackUrl(callbackUrl)
+                .waterMark(output.watermark)
+                .callBackUrl(output.callbackUrl)
                 .build();
         return finishRunway(client, client.generate(request));
     }

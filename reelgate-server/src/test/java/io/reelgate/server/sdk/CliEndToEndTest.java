@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reelgate.cli.ReelgateCli;
 import io.reelgate.client.ReelgateClient;
 import io.reelgate.client.errors.AuthenticationException;
+import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.EndToEndTest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,6 +81,23 @@ class CliEndToEndTest extends EndToEndTest {
         assertThat(result.exit()).isEqualTo(ReelgateCli.API_ERROR);
         assertThat(result.err()).contains("401");
         assertThat(cli("keys", "disable", "no-such-key").exit()).isEqualTo(ReelgateCli.API_ERROR);
+    }
+
+    @Test
+    void generateAndExtendPassTheSharedOutputOptions() throws Exception {
+        try (CallbackReceiver receiver = new CallbackReceiver()) {
+            Result generated = cli("generate", "--prompt", "a kite", "--watermark", "CLI", "--callback-url",
+                    receiver.url("/generate"), "--wait", "--timeout", "60");
+            assertThat(generated.exit()).as(generated.err()).isZero();
+            String taskId = field(generated.out(), "taskId");
+            assertThat(receiver.await("/generate", 1, Duration.ofSeconds(30)).get(0).body()).contains(taskId);
+
+            Result extended = cli("extend", taskId, "--prompt", "it flies away", "--watermark", "CLI",
+                    "--callback-url", receiver.url("/extend"), "--wait", "--timeout", "60");
+            assertThat(extended.exit()).as(extended.err()).isZero();
+            assertThat(receiver.await("/extend", 1, Duration.ofSeconds(30)).get(0).body())
+                    .contains(field(extended.out(), "taskId"));
+        }
     }
 
     @Test
