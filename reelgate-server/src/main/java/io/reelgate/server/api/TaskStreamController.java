@@ -82,6 +82,11 @@ class TaskStreamController {
             return send(SseEmitter.event().comment("heartbeat"));
         }
 
+        @Override
+        public void close() {
+            emitter.complete();
+        }
+
         boolean send(SseEmitter.SseEventBuilder event) {
             try {
                 emitter.send(event);

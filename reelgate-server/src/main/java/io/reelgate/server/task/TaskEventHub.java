@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,9 @@ public class TaskEventHub {
 
         /** Keeps idle connections open through proxies; false when the client is gone. */
         boolean heartbeat();
+
+        /** Ends the stream; the client reconnects (to another node, behind a load balancer) with Last-Event-ID. */
+        void close();
     }
 
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
@@ -98,6 +102,22 @@ public class TaskEventHub {
     void publishFromOtherNode(String apiKeyId, String taskId, String kind, String state, int progress,
                               Integer failCode, String failMsg) {
         publish(apiKeyId, taskId, kind, state, progress, failCode, failMsg);
+    }
+
+    /**
+     * A node shutting down ends its streams first: open streams would otherwise hold the web server's graceful
+     * shutdown for its whole timeout, and their clients are better off reconnecting to a node that stays.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        for (Subscriber subscriber : subscribers) {
+            subscribers.remove(subscriber);
+            try {
+                subscriber.close();
+            } catch (RuntimeException e) {
+                // already gone
+            }
+        }
     }
 
     @PreDestroy

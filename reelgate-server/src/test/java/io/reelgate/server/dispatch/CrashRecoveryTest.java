@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.ServerProcess;
+import io.reelgate.server.testsupport.TaskEventStream;
 import io.reelgate.server.testsupport.VideoProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,12 +88,19 @@ class CrashRecoveryTest {
                 .containsExactly("success");
 
         String released;
+        Instant sigterm;
         try (ServerProcess server = ServerProcess.start(dataDir, log, "--reelgate.dispatch.workers=1",
-                "--reelgate.dispatch.shutdown-grace=0s")) {
+                "--reelgate.dispatch.shutdown-grace=0s");
+             TaskEventStream stream = new TaskEventStream(server.baseUrl(),
+                     Files.readString(dataDir.resolve("dev-api-key.txt")).trim(), "", null)) {
             KieHttp kie = new KieHttp(server.baseUrl(), Files.readString(dataDir.resolve("dev-api-key.txt")).trim());
             released = kie.generate("{\"prompt\":\"released\",\"duration\":10,\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}");
             awaitGenerating(kie, List.of(released));
+            sigterm = Instant.now();
+            server.close();
         }
+        // an open live stream would hold the web server's graceful shutdown for its whole 60 s phase timeout
+        assertThat(Duration.between(sigterm, Instant.now())).as("shutdown with a stream open").isLessThan(Duration.ofSeconds(30));
         assertThat(Files.readString(log)).contains("Task " + released + " generating -> queueing: node restarted");
         assertThat(terminalTransitions(Files.readString(log))).doesNotContainKey(released);
 
