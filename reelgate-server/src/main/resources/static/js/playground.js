@@ -1,7 +1,6 @@
 import { ApiError, call, el, followStream, session } from './api.js';
 
 const KEY = 'reelgate.apiKey';
-const TASK_IDS = 'reelgate.taskIds';
 const TERMINAL = new Set(['success', 'fail']);
 const PROMPT_MAX = 1800;
 
@@ -29,8 +28,11 @@ async function useKey(key) {
     return;
   }
   session.set(KEY, key);
+  tasks.clear();
+  $('#tasks').replaceChildren();
+  $('#tasks-empty').hidden = false;
   stopStream = followStream(key, '/api/v1/tasks/stream', onStreamEvent, onStreamStatus);
-  for (const id of storedTaskIds()) refreshTask(id);
+  loadRecentTasks();
 }
 
 async function refreshCredits() {
@@ -62,14 +64,14 @@ function onStreamEvent(name, data) {
 
 // ---- tasks ----
 
-function storedTaskIds() {
-  try { return JSON.parse(session.get(TASK_IDS) || '[]'); } catch (e) { return []; }
-}
-
-function remember(taskId) {
-  const ids = storedTaskIds().filter((id) => id !== taskId);
-  ids.unshift(taskId);
-  session.set(TASK_IDS, JSON.stringify(ids.slice(0, 50)));
+// the key's latest tasks, from any tab, client or node (GET /api/v1/tasks, newest first)
+async function loadRecentTasks() {
+  try {
+    const page = await call(apiKey, 'GET', '/api/v1/tasks?limit=20');
+    for (const view of page.tasks.slice().reverse()) upsert(Object.assign(tasks.get(view.taskId) || {}, view));
+  } catch (e) {
+    // the live stream still shows new tasks; the list is a convenience
+  }
 }
 
 async function refreshTask(taskId) {
@@ -77,9 +79,7 @@ async function refreshTask(taskId) {
     const view = await call(apiKey, 'GET', `/api/v1/tasks/${encodeURIComponent(taskId)}`);
     upsert(Object.assign(tasks.get(taskId) || {}, view));
   } catch (e) {
-    if (e.code === 404) {
-      session.set(TASK_IDS, JSON.stringify(storedTaskIds().filter((id) => id !== taskId)));
-    }
+    // a task that vanished (another key's, after a key change) simply stops updating
   }
 }
 
@@ -214,7 +214,6 @@ function onSubmit(form, build, path) {
     try {
       const body = await build(new FormData(form));
       const { taskId } = await call(apiKey, 'POST', path, body);
-      remember(taskId);
       upsert(Object.assign(tasks.get(taskId) || { taskId, state: 'wait', progress: 0 }, { kind: kindOf(path) }));
       refreshTask(taskId);
       refreshCredits().catch(() => {});

@@ -10,14 +10,18 @@ import io.reelgate.client.model.ExtendRequest;
 import io.reelgate.client.model.GenerateRequest;
 import io.reelgate.client.model.LedgerEntry;
 import io.reelgate.client.model.TaskDetail;
+import io.reelgate.client.model.TaskListParams;
+import io.reelgate.client.model.TaskPage;
 import io.reelgate.client.model.TaskView;
 import io.reelgate.client.model.UploadedFile;
 import io.reelgate.client.model.UrlUploadRequest;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
@@ -206,6 +210,44 @@ public final class ReelgateClient {
     public CompletableFuture<TaskView> taskViewAsync(String taskId) {
         requireExtensions("taskView");
         return get("/api/v1/tasks/" + Urls.encode(taskId), TaskView.class);
+    }
+
+    /**
+     * Reelgate extension: one page of this key's tasks, newest first, optionally filtered by state and kind. Useful to
+     * find a task whose submit answer never arrived.
+     */
+    public TaskPage listTasks(TaskListParams params) {
+        return Futures.join(listTasksAsync(params));
+    }
+
+    public CompletableFuture<TaskPage> listTasksAsync(TaskListParams params) {
+        requireExtensions("listTasks");
+        return get("/api/v1/tasks" + params.toQuery(), TaskPage.class);
+    }
+
+    /** Every task matching {@code params}, newest first, fetching further pages as the iteration reaches them. */
+    public Iterable<TaskView> listAllTasks(TaskListParams params) {
+        return () -> new Iterator<>() {
+            private TaskPage page = listTasks(params);
+            private int index;
+
+            @Override
+            public boolean hasNext() {
+                while (index == page.tasks().size() && page.hasMore()) {
+                    page = listTasks(params.withBefore(page.nextBefore()));
+                    index = 0;
+                }
+                return index < page.tasks().size();
+            }
+
+            @Override
+            public TaskView next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.tasks().get(index++);
+            }
+        };
     }
 
     /**

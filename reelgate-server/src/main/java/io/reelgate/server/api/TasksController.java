@@ -1,21 +1,27 @@
 package io.reelgate.server.api;
 
+import io.reelgate.server.task.InvalidRequestException;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskCancellation;
+import io.reelgate.server.task.TaskKind;
+import io.reelgate.server.task.TaskListQuery;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskService;
 import io.reelgate.server.task.TaskState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reelgate extensions on a single task: the native view and cancellation. KIE endpoints are untouched by them. */
+/** Reelgate extensions on tasks: the list, the native view and cancellation. KIE endpoints are untouched by them. */
 @RestController
 @Tag(name = "Reelgate extensions", description = "Not in KIE: task view, cancel, live stream, callbacks")
 class TasksController {
@@ -30,6 +36,22 @@ class TasksController {
         this.repository = repository;
         this.cancellation = cancellation;
         this.urls = urls;
+    }
+
+    @GetMapping("/api/v1/tasks")
+    @Operation(summary = "List your tasks, newest first",
+            description = "Filters: `state` (wait, queueing, generating, success, fail), `kind` (generate, extend, aleph). "
+                    + "`limit` 1..100 (default 20). Page on with `before` = the previous page's `nextBefore`. "
+                    + "Finds the taskId of a submit whose answer was lost.")
+    ApiEnvelope<TaskPage> list(@RequestParam(required = false) String state, @RequestParam(required = false) String kind,
+                               @RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) String before,
+                               @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
+        if (limit < 1 || limit > TaskListQuery.MAX_LIMIT) {
+            throw new InvalidRequestException("limit", "limit must be between 1 and " + TaskListQuery.MAX_LIMIT);
+        }
+        List<Task> page = tasks.list(key.id(), new TaskListQuery(stateOf(state), kindOf(kind), blankToNull(before), limit));
+        String nextBefore = page.size() == limit ? page.get(page.size() - 1).id() : null;
+        return ApiEnvelope.success(new TaskPage(page.stream().map(this::view).toList(), nextBefore));
     }
 
     @GetMapping("/api/v1/tasks/{taskId}")
@@ -54,6 +76,27 @@ class TasksController {
                 text(t.queuedAt()), text(t.startedAt()), text(t.finishedAt()), text(t.deadlineAt()), text(t.expiresAt()),
                 t.expired(), success ? urls.file(t.videoKey()) : null, success ? urls.file(t.coverKey()) : null,
                 t.state() == TaskState.FAIL ? t.failCode() : null, t.state() == TaskState.FAIL ? t.failMsg() : null);
+    }
+
+    private static TaskState stateOf(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(TaskState.values()).filter(s -> s.wire().equals(state)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("state",
+                        "state must be one of wait, queueing, generating, success, fail"));
+    }
+
+    private static TaskKind kindOf(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(TaskKind.values()).filter(k -> k.name().toLowerCase(Locale.ROOT).equals(kind)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException("kind", "kind must be one of generate, extend, aleph"));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     private static String text(Instant instant) {

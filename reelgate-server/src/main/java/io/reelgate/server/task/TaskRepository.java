@@ -73,6 +73,32 @@ public class TaskRepository {
                 .optional();
     }
 
+    /**
+     * A page of a key's tasks, newest first, walking the {@code (api_key_id, created_at)} index; {@code after} is
+     * the last row of the previous page (tasks created in the same instant are ordered by id).
+     */
+    public List<Task> listOwned(String apiKeyId, TaskState state, TaskKind kind, Task after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM task WHERE api_key_id = :apiKeyId");
+        Map<String, Object> params = new HashMap<>();
+        params.put("apiKeyId", apiKeyId);
+        params.put("limit", limit);
+        if (state != null) {
+            sql.append(" AND state = :state");
+            params.put("state", state.wire());
+        }
+        if (kind != null) {
+            sql.append(" AND kind = :kind");
+            params.put("kind", kind.name());
+        }
+        if (after != null) {
+            sql.append(" AND (created_at < :afterCreated OR (created_at = :afterCreated AND id < :afterId))");
+            params.put("afterCreated", DbTime.of(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        sql.append(" ORDER BY created_at DESC, id DESC LIMIT :limit");
+        return jdbc.sql(sql.toString()).params(params).query(TaskRowMapper.INSTANCE).list();
+    }
+
     public List<String> idsInState(TaskState state, int limit) {
         return jdbc.sql("SELECT id FROM task WHERE state = :state ORDER BY created_at, id LIMIT :limit")
                 .param("state", state.wire())

@@ -132,6 +132,16 @@ public class TaskService {
         return tasks.findOwned(taskId, apiKeyId).orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
+    /** A page of this key's tasks, newest first; {@code before} must be one of the key's own tasks. */
+    public List<Task> list(String apiKeyId, TaskListQuery query) {
+        Task after = null;
+        if (query.before() != null) {
+            after = tasks.findOwned(query.before(), apiKeyId)
+                    .orElseThrow(() -> new InvalidRequestException("before", "before must be the taskId of one of your tasks"));
+        }
+        return tasks.listOwned(apiKeyId, query.state(), query.kind(), after, query.limit());
+    }
+
     private Task find(String apiKeyId, String taskId, Set<TaskKind> kinds) {
         return tasks.findOwned(taskId, apiKeyId)
                 .filter(task -> kinds.contains(task.kind()))

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-/** Reelgate extensions over real HTTP: cancel, idempotent submits, deadlines and the task view. */
+/** Reelgate extensions over real HTTP: cancel, idempotent submits, deadlines, the task view and the task list. */
 class TasksEndToEndTest extends EndToEndTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -196,6 +196,53 @@ class TasksEndToEndTest extends EndToEndTest {
         assertThat(Instant.parse(view.get("expiresAt").asString()))
                 .isAfter(Instant.parse(view.get("finishedAt").asString()).plus(Duration.ofDays(13)));
         assertThat(view.get("videoUrl").asString()).endsWith(".mp4");
+    }
+
+    @Test
+    void theTaskListPagesNewestFirstFiltersAndShowsOnlyTheCallersTasks() {
+        KieHttp client = freshClient(1000);
+        List<String> submitted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            submitted.add(client.generate("{\"prompt\":\"list " + i + "\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"1:1\"}"));
+        }
+        client.postJson("/api/v1/tasks/" + submitted.get(1) + "/cancel", "{}");
+        for (String id : submitted) {
+            client.awaitTerminal(id, TIMEOUT);
+        }
+        List<String> newestFirst = new ArrayList<>(submitted);
+        java.util.Collections.reverse(newestFirst);
+
+        List<String> walked = new ArrayList<>();
+        String before = "";
+        int pages = 0;
+        do {
+            JsonNode page = client.get("/api/v1/tasks?limit=2&before=" + before).data();
+            page.get("tasks").forEach(task -> walked.add(task.get("taskId").asString()));
+            before = page.get("nextBefore").isNull() ? null : page.get("nextBefore").asString();
+            pages++;
+        } while (before != null && pages < 10);
+        assertThat(walked).as("three pages of 2, 2 and 1").containsExactlyElementsOf(newestFirst);
+        assertThat(pages).isEqualTo(3);
+
+        JsonNode failed = client.get("/api/v1/tasks?state=fail").data().get("tasks");
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).get("taskId").asString()).isEqualTo(submitted.get(1));
+        assertThat(failed.get(0).get("failMsg").asString()).isNotBlank();
+        JsonNode succeeded = client.get("/api/v1/tasks?state=success&kind=generate").data().get("tasks");
+        assertThat(succeeded).hasSize(4);
+        assertThat(succeeded.get(0).get("videoUrl").asString()).endsWith(".mp4");
+        assertThat(client.get("/api/v1/tasks?kind=aleph").data().get("tasks")).isEmpty();
+
+        KieHttp other = freshClient(10);
+        assertThat(other.get("/api/v1/tasks").data().get("tasks")).as("another key sees none of them").isEmpty();
+        Answer foreignCursor = other.get("/api/v1/tasks?before=" + submitted.get(0));
+        assertThat(foreignCursor.code()).isEqualTo(422);
+        assertThat(foreignCursor.msg()).contains("before");
+        for (String bad : new String[] {"limit=0", "limit=101", "state=done", "kind=video"}) {
+            Answer answer = client.get("/api/v1/tasks?" + bad);
+            assertThat(answer.code()).as(bad).isEqualTo(422);
+            assertThat(answer.msg()).as(bad).contains(bad.substring(0, bad.indexOf('=')));
+        }
     }
 
     private KieHttp freshClient(long credits) {

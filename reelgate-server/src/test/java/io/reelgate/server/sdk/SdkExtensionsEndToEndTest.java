@@ -8,11 +8,15 @@ import io.reelgate.client.TaskStream;
 import io.reelgate.client.errors.ValidationException;
 import io.reelgate.client.model.GenerateRequest;
 import io.reelgate.client.model.TaskEvent;
+import io.reelgate.client.model.TaskListParams;
+import io.reelgate.client.model.TaskPage;
 import io.reelgate.client.model.TaskView;
+import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.EndToEndTest;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
@@ -74,6 +78,28 @@ class SdkExtensionsEndToEndTest extends EndToEndTest {
             }
             assertThat(states).containsExactly("wait", "queueing", "generating", "success");
         }
+    }
+
+    @Test
+    void listAllTasksWalksEveryPageNewestFirst() {
+        String secret = new AdminHttp(baseUrl(), DATA_DIR).createKey("sdk-list", 1000).secret();
+        ReelgateClient sdk = ReelgateClient.builder().baseUrl(baseUrl()).apiKey(secret).build();
+        List<String> submitted = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            submitted.add(sdk.generate(GenerateRequest.builder("sdk list " + i).aspectRatio("1:1").duration(5).build()));
+        }
+        List<String> listed = new ArrayList<>();
+        for (TaskView task : sdk.listAllTasks(TaskListParams.all().withLimit(2))) {
+            listed.add(task.taskId());
+        }
+        Collections.reverse(submitted);
+        assertThat(listed).containsExactlyElementsOf(submitted);
+
+        TaskPage first = sdk.listTasks(TaskListParams.all().withLimit(2).withKind("generate"));
+        assertThat(first.tasks()).hasSize(2);
+        assertThat(first.hasMore()).isTrue();
+        assertThatThrownBy(() -> sdk.listTasks(TaskListParams.all().withState("finished")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("state");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.EndToEndTest;
 import io.reelgate.server.testsupport.HeadlessChromium;
+import io.reelgate.server.testsupport.KieHttp;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.UUID;
@@ -57,7 +58,7 @@ class PlaygroundBrowserTest extends EndToEndTest {
 
     @Test
     void submitsATaskWatchesItFinishLiveAndPlaysTheResult() throws Exception {
-        useKey(devKey());
+        useKey(freshKey());
         wait(10).until(d -> find("#credits").getText().startsWith("Credits:"));
         wait(10).until(d -> find("#stream-status").getText().equals("Live updates on"));
         js.executeScript("window.reelgateNoReload = true");
@@ -91,6 +92,21 @@ class PlaygroundBrowserTest extends EndToEndTest {
     }
 
     @Test
+    void tasksSubmittedElsewhereAreListedNewestFirst() {
+        String key = freshKey();
+        KieHttp api = new KieHttp(baseUrl(), key);
+        String older = api.generate("{\"prompt\":\"listed first\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"1:1\"}");
+        String newer = api.generate("{\"prompt\":\"listed second\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"1:1\"}");
+
+        useKey(key);
+
+        wait(15).until(d -> browser.findElements(By.cssSelector("#tasks li.task")).size() == 2);
+        assertThat(browser.findElements(By.cssSelector("#tasks li.task")))
+                .extracting(row -> row.getAttribute("data-task-id")).containsExactly(newer, older);
+        assertThat(find("#tasks-empty").isDisplayed()).isFalse();
+    }
+
+    @Test
     void aWrongKeyIsRefusedWithAClearMessage() {
         useKey("rg_not-a-real-key");
         WebElement error = wait(10).until(d -> {
@@ -104,7 +120,7 @@ class PlaygroundBrowserTest extends EndToEndTest {
 
     @Test
     void aTooLongPromptShowsTheServersMessageNextToThePrompt() throws Exception {
-        useKey(devKey());
+        useKey(freshKey());
         wait(10).until(d -> find("#credits").getText().startsWith("Credits:"));
         // 1801 characters, set at once (typing them would take long) and announced like typing
         js.executeScript("const p = document.querySelector('#gen-prompt'); p.value = 'x'.repeat(1801);"
@@ -169,6 +185,11 @@ class PlaygroundBrowserTest extends EndToEndTest {
         chromium.resize(1280, (int) Math.min(height + 140, 5000));
         chromium.screenshot(name);
         chromium.resize(1280, 1000);
+    }
+
+    /** A key of its own per test, so the list shows only what the test made. */
+    private String freshKey() {
+        return new AdminHttp(baseUrl(), DATA_DIR).createKey("browser-" + UUID.randomUUID(), 1000).secret();
     }
 
     private void useKey(String key) {
