@@ -42,13 +42,15 @@ class PollUpstreamTasks implements SmartLifecycle {
     private final TaskRepository tasks;
     private final TaskTransitions transitions;
     private final UpstreamResults results;
+    private final LostUpstreamTasks lost;
     private final UpstreamPollProperties properties;
     private final Clock clock;
     private ScheduledExecutorService pollers;
 
     PollUpstreamTasks(EngineRegistry engines, UpstreamTracking upstream, TaskRepository tasks,
-                      TaskTransitions transitions, UpstreamResults results, UpstreamPollProperties properties,
-                      Clock clock) {
+                      TaskTransitions transitions, UpstreamResults results, LostUpstreamTasks lost,
+                      UpstreamPollProperties properties, Clock clock) {
+        this.lost = lost;
         this.engines = engines;
         this.upstream = upstream;
         this.tasks = tasks;
@@ -156,7 +158,7 @@ class PollUpstreamTasks implements SmartLifecycle {
         }
     }
 
-    /** What each upstream phase means for our task: keep generating, fail, or bring the result home. */
+    /** What each upstream phase means for our task: keep generating, fail, bring the result home, or submit again. */
     private void act(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status) {
         if (!status.upstreamState().equals(parked.upstreamStatus())) {
             log.info("Task {}: {} task {} is {}", task.id(), parked.engine(), parked.upstreamId(), status.upstreamState());
@@ -177,6 +179,7 @@ class PollUpstreamTasks implements SmartLifecycle {
                 upstream.recordStatus(task.id(), status.upstreamState());
                 results.collect(task, parked, engine, status);
             }
+            case LOST -> lost.handle(task, parked.engine(), status);
         }
     }
 }

@@ -39,6 +39,14 @@ public interface AsyncVideoEngine extends VideoEngine {
     /** How long an upstream task may take, from its submission, before it is cancelled upstream and failed. */
     Duration upstreamTimeout();
 
+    /**
+     * How many of this engine's tasks may be in flight cluster-wide when {@code reelgate.engine.<name>.max-concurrent}
+     * is not set; 0 = unlimited. An engine with a fixed pool of upstream slots (GPU servers) says how many it has.
+     */
+    default int maxInFlight() {
+        return 0;
+    }
+
     /** Asynchronous engines are never run synchronously: the dispatcher calls {@link #submit} instead. */
     @Override
     default EngineResult run(EngineJob job, EngineContext context) {

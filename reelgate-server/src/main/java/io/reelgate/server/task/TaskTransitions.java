@@ -258,6 +258,25 @@ public class TaskTransitions {
         return published(rows, id, TaskState.GENERATING, TaskState.QUEUEING, "failover to engine " + nextEngine + " (" + reason + ")");
     }
 
+    /**
+     * The upstream lost a parked task (its server restarted or vanished): the task goes back to the queue for the same
+     * engine and is submitted afresh. Not terminal, so nothing is refunded or charged again. Guarded by the parked
+     * marker, so only a poller that still holds the task moves it.
+     */
+    public boolean requeueLostUpstream(String id, String reason, Instant now) {
+        int rows = jdbc.sql("""
+                UPDATE task SET state = 'queueing', lease_owner = NULL, lease_until = NULL, queued_at = :now,
+                                progress = 0, upstream_id = NULL, upstream_status = NULL, next_poll_at = NULL
+                WHERE id = :id AND state = 'generating' AND lease_owner = :marker
+                """)
+                .param("id", id)
+                .param("marker", UpstreamTracking.OWNER)
+                .param("now", DbTime.of(now))
+                .update();
+        return published(rows, id, TaskState.GENERATING, TaskState.QUEUEING, "upstream lost the task (" + reason
+                + "); submitting it again");
+    }
+
     /** Retention: the result files are gone; the record stays readable with expireFlag 1. */
     public boolean markExpired(String id) {
         int rows = jdbc.sql("UPDATE task SET expire_flag = 1 WHERE id = :id AND expire_flag = 0")

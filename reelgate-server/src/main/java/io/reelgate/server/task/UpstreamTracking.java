@@ -125,6 +125,18 @@ public class UpstreamTracking {
                 .update();
     }
 
+    /** Upstream ids of the engine's tasks still generating upstream, on every node. */
+    public List<String> inFlightIds(String engine) {
+        return jdbc.sql("""
+                SELECT upstream_id FROM task
+                WHERE state = 'generating' AND engine = :engine AND lease_owner = :marker AND upstream_id IS NOT NULL
+                """)
+                .param("engine", engine)
+                .param("marker", OWNER)
+                .query(String.class)
+                .list();
+    }
+
     /** The upstream id and last status of a task, if it was ever submitted upstream. */
     public Optional<Parked> find(String taskId) {
         return jdbc.sql("""
