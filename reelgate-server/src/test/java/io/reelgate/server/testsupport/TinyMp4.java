@@ -27,9 +27,14 @@ public final class TinyMp4 {
     }
 
     public static byte[] render() {
+        return render(WIDTH, HEIGHT, FRAMES);
+    }
+
+    /** A clip of another size, e.g. the size a workflow asked a fake ComfyUI for. */
+    public static byte[] render(int width, int height, int frames) {
         try {
             Path file = Files.createTempFile("tiny-", ".mp4");
-            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT, 0);
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
                  Java2DFrameConverter converter = new Java2DFrameConverter()) {
                 recorder.setFormat("mp4");
                 recorder.setVideoCodec(AV_CODEC_ID_MPEG4);
@@ -37,11 +42,11 @@ public final class TinyMp4 {
                 recorder.setFrameRate(24);
                 recorder.setVideoBitrate(400_000);
                 recorder.start();
-                BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_3BYTE_BGR);
-                for (int i = 0; i < FRAMES; i++) {
+                BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+                for (int i = 0; i < frames; i++) {
                     Graphics2D g = image.createGraphics();
                     g.setColor(new Color(40, 90, 200));
-                    g.fillRect(0, 0, WIDTH, HEIGHT);
+                    g.fillRect(0, 0, width, height);
                     g.setColor(Color.ORANGE);
                     g.fillRect(i * 10, 60, 40, 40);
                     g.dispose();
