@@ -214,6 +214,23 @@ class ComfyUiEngineEndToEndTest {
     }
 
     @Test
+    void withEveryServerDownGenerateFailsOverToThePreviewEngine() {
+        GPU0.stop();
+        GPU1.stop();
+        try {
+            String taskId = kie.generate("{\"prompt\":\"the whole rack is off\",\"duration\":5,\"quality\":\"720p\","
+                    + "\"aspectRatio\":\"16:9\"}");
+            JsonNode view = awaitView(taskId);
+
+            assertThat(view.get("state").asString()).isEqualTo("success");
+            assertThat(view.get("engine").asString()).isEqualTo("preview");
+        } finally {
+            GPU0.start();
+            GPU1.start();
+        }
+    }
+
+    @Test
     void aServerThatVanishesMidRunHasItsTaskSubmittedAgainOnTheOther() {
         String prompt = "the GPU box loses power";
         GPU0.script(prompt, Outcome.RUN_FOREVER, 0);
