@@ -2,21 +2,30 @@ package io.reelgate.server.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
@@ -30,8 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code /prompt} queues (or refuses with {@code node_errors}), {@code /queue} lists running and pending prompts,
  * {@code /history/{id}} answers {@code {}} until the prompt ended, then the entry with {@code outputs} and
  * {@code status.messages}; {@code /view} serves a real MP4 rendered at the workflow's width and height. What a
- * prompt does is scripted by its positive prompt text. It can be stopped (connections refused), started again on
- * the same port, and "restarted" (queue and history forgotten, as ComfyUI does).
+ * prompt does is scripted by its positive prompt text; {@code /ws?clientId=} is a real WebSocket that sends the
+ * connect {@code status} and, on request, {@code progress} to the prompt's owner. It can be stopped (connections
+ * refused and cut), started again on the same port, and "restarted" (queue and history forgotten, as ComfyUI does).
  */
 public final class FakeComfyUi implements AutoCloseable {
 
@@ -49,7 +59,11 @@ public final class FakeComfyUi implements AutoCloseable {
     private static final int OUTPUT_FRAMES = 8;
 
     private final int port;
-    private HttpServer server;
+    private final HttpServer http;
+    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final Map<String, OutputStream> sockets = new ConcurrentHashMap<>();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private volatile ServerSocket front;
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final List<JsonNode> prompts = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> idsByText = new ConcurrentHashMap<>();
@@ -78,10 +92,20 @@ public final class FakeComfyUi implements AutoCloseable {
         }
     }
 
+    /**
+     * ComfyUI serves HTTP and its WebSocket on one port; the JDK's HttpServer cannot upgrade a connection, so a small
+     * front socket answers {@code GET /ws} itself and pipes every other connection to the HttpServer behind it.
+     */
     public FakeComfyUi() {
-        server = bind(0);
-        port = server.getAddress().getPort();
-        server.start();
+        http = bind();
+        http.start();
+        try {
+            front = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        port = front.getLocalPort();
+        acceptConnections(front);
     }
 
     public String baseUrl() {
@@ -140,25 +164,181 @@ public final class FakeComfyUi implements AutoCloseable {
         history.clear();
     }
 
-    /** Connections are refused from now on. */
+    /** Client ids with an open WebSocket. */
+    public Set<String> socketClients() {
+        return Set.copyOf(sockets.keySet());
+    }
+
+    /** Sends {@code progress} (spec §7) for the prompt with that text to the socket of the client that queued it. */
+    public synchronized void sendProgress(String promptText, int value, int max) {
+        for (Job job : queue.values()) {
+            if (promptText.equals(positiveText(job.body.path("prompt")))) {
+                ObjectNode message = NODES.objectNode().put("type", "progress");
+                message.putObject("data").put("value", value).put("max", max).put("prompt_id", job.id).put("node", "3");
+                OutputStream socket = sockets.get(job.body.path("client_id").asString(""));
+                if (socket != null) {
+                    sendText(socket, message.toString());
+                }
+            }
+        }
+    }
+
+    /** Connections are refused from now on, and open ones are cut. */
     public void stop() {
-        server.stop(0);
+        closeQuietly(front);
+        connections.forEach(FakeComfyUi::closeQuietly);
+        connections.clear();
+        sockets.clear();
     }
 
     /** Listens again on the same port. */
     public void start() {
-        server = bind(port);
-        server.start();
+        try {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            front = socket;
+            acceptConnections(socket);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        stop();
+        http.stop(0);
+        threads.shutdownNow();
     }
 
-    private HttpServer bind(int port) {
+    private void acceptConnections(ServerSocket listener) {
+        threads.execute(() -> {
+            while (!listener.isClosed()) {
+                try {
+                    Socket client = listener.accept();
+                    connections.add(client);
+                    threads.execute(() -> serve(client));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Reads the first request's head: a WebSocket upgrade is answered here, anything else is piped to HTTP. */
+    private void serve(Socket client) {
         try {
-            HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            InputStream in = client.getInputStream();
+            ByteArrayOutputStream head = new ByteArrayOutputStream();
+            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    closeQuietly(client);
+                    return;
+                }
+                head.write(b);
+            }
+            String request = head.toString(StandardCharsets.ISO_8859_1);
+            if (request.startsWith("GET /ws?") && request.toLowerCase(java.util.Locale.ROOT).contains("upgrade: websocket")) {
+                webSocket(client, request);
+            } else {
+                pipe(client, head.toByteArray());
+            }
+        } catch (IOException e) {
+            closeQuietly(client);
+        }
+    }
+
+    private void webSocket(Socket client, String request) throws IOException {
+        String clientId = query(request.substring(request.indexOf('?') + 1, request.indexOf(' ', 4))).get("clientId");
+        String key = header(request, "sec-websocket-key");
+        String accept;
+        try {
+            accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
+                    .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        OutputStream out = client.getOutputStream();
+        out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        ObjectNode status = NODES.objectNode().put("type", "status");
+        status.putObject("data").put("sid", clientId).putObject("status").putObject("exec_info")
+                .put("queue_remaining", 0);
+        sendText(out, status.toString());
+        sockets.put(clientId, out);
+        // client frames (close, pong) are read and dropped until the connection ends
+        InputStream in = client.getInputStream();
+        while (in.read() >= 0) {
+            // drain
+        }
+        sockets.remove(clientId, out);
+        closeQuietly(client);
+    }
+
+    private static void sendText(OutputStream out, String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x81);
+        if (payload.length < 126) {
+            frame.write(payload.length);
+        } else {
+            frame.write(126);
+            frame.write(payload.length >> 8);
+            frame.write(payload.length & 0xff);
+        }
+        frame.writeBytes(payload);
+        try {
+            synchronized (out) {
+                out.write(frame.toByteArray());
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the client went away; ComfyUI does not buffer either
+        }
+    }
+
+    private void pipe(Socket client, byte[] head) throws IOException {
+        Socket backend = new Socket(InetAddress.getLoopbackAddress(), http.getAddress().getPort());
+        connections.add(backend);
+        backend.getOutputStream().write(head);
+        threads.execute(() -> copy(backend, client));
+        copy(client, backend);
+    }
+
+    private static void copy(Socket from, Socket to) {
+        try {
+            from.getInputStream().transferTo(to.getOutputStream());
+        } catch (IOException e) {
+            // one side closed
+        } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+        }
+    }
+
+    private static String header(String request, String name) {
+        for (String line : request.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return "";
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    private HttpServer bind() {
+        try {
+            HttpServer created = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             created.createContext("/", this::handle);
             created.setExecutor(Executors.newCachedThreadPool());
             return created;

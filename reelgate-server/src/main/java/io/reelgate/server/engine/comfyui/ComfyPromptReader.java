@@ -22,14 +22,17 @@ class ComfyPromptReader {
 
     private final ComfyClient client;
     private final ComfyServerPool pool;
+    private final ComfyProgressFeed progress;
     private final Duration unreachableGrace;
     private final Clock clock;
     /** When each prompt's server first failed to answer, this process's view; a restart starts the grace afresh. */
     private final Map<String, Instant> unreachableSince = new ConcurrentHashMap<>();
 
-    ComfyPromptReader(ComfyClient client, ComfyServerPool pool, Duration unreachableGrace, Clock clock) {
+    ComfyPromptReader(ComfyClient client, ComfyServerPool pool, ComfyProgressFeed progress, Duration unreachableGrace,
+                      Clock clock) {
         this.client = client;
         this.pool = pool;
+        this.progress = progress;
         this.unreachableGrace = unreachableGrace;
         this.clock = clock;
     }
@@ -42,6 +45,9 @@ class ComfyPromptReader {
         try {
             UpstreamStatus status = read(server.get(), prompt.promptId());
             unreachableSince.remove(prompt.upstreamId());
+            if (status.phase() != UpstreamStatus.Phase.QUEUED && status.phase() != UpstreamStatus.Phase.RUNNING) {
+                progress.forget(prompt.promptId());
+            }
             return status;
         } catch (ComfyUnreachableException e) {
             Instant now = clock.instant();
@@ -58,6 +64,7 @@ class ComfyPromptReader {
 
     void forget(ComfyPrompt prompt) {
         unreachableSince.remove(prompt.upstreamId());
+        progress.forget(prompt.promptId());
     }
 
     private UpstreamStatus read(ComfyServer server, String promptId) {
@@ -67,9 +74,11 @@ class ComfyPromptReader {
         }
         ComfyClient.Queue queue = client.queue(server);
         if (queue.running().contains(promptId)) {
-            return UpstreamStatus.running("RUNNING", 0);
+            return UpstreamStatus.running("RUNNING", progress.percent(server, promptId));
         }
         if (queue.pending().contains(promptId)) {
+            // connect before the prompt starts: the socket replays nothing
+            progress.watch(server);
             return UpstreamStatus.queued("PENDING");
         }
         entry = client.history(server, promptId);

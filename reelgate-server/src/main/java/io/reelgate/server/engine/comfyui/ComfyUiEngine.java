@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs open video models (Wan, LTX-Video, …) on the operator's own ComfyUI servers: fills the kind's workflow
  * template, uploads the input, queues the prompt on the least loaded reachable server, then (through the poller)
- * reads {@code /history} and {@code /queue} until it ends, downloads the output with {@code /view} and re-encodes it
+ * reads {@code /history} and {@code /queue} until it ends (progress from the WebSocket when it is there), downloads the output with {@code /view} and re-encodes it
  * to our format with our watermark. Exists only when servers are configured.
  */
 @Component
@@ -57,7 +57,8 @@ public class ComfyUiEngine implements AsyncVideoEngine {
         this.pool = new ComfyServerPool(ComfyServer.parse(properties.servers()), NAME, inFlight,
                 properties.healthRetry(), clock);
         this.workflows = new ComfyWorkflows(properties);
-        this.reader = new ComfyPromptReader(client, pool, properties.unreachableGrace(), clock);
+        this.reader = new ComfyPromptReader(client, pool, new ComfyProgressFeed(clientId, clock),
+                properties.unreachableGrace(), clock);
         this.normalizer = new OutputNormalizer(previewProperties);
         log.info("ComfyUI engine enabled: servers {} ({} task(s) each); workflows {}, {}, {}",
                 pool.servers().stream().map(s -> s.name() + "=" + s.baseUrl()).toList(),

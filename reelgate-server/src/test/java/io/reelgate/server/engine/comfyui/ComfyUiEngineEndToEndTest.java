@@ -168,6 +168,27 @@ class ComfyUiEngineEndToEndTest {
     }
 
     @Test
+    void progressMessagesOnTheWebSocketShowWhileThePromptRuns() {
+        String prompt = "a long render with progress";
+        GPU0.script(prompt, Outcome.RUN_FOREVER, 0);
+        GPU1.script(prompt, Outcome.RUN_FOREVER, 0);
+        String taskId = kie.generate("{\"prompt\":\"" + prompt + "\",\"duration\":5,\"quality\":\"720p\","
+                + "\"aspectRatio\":\"16:9\"}");
+        awaitUntil(() -> allPrompts(prompt).size() == 1);
+        FakeComfyUi server = serverWith(prompt);
+        String clientId = onlyPrompt(prompt).get("client_id").asString();
+        awaitUntil(() -> server.socketClients().contains(clientId));
+
+        server.sendProgress(prompt, 12, 20);
+
+        awaitUntil(() -> kie.get("/api/v1/tasks/" + taskId).data().get("progress").asInt() == 60);
+        server.finish(prompt);
+        JsonNode view = awaitView(taskId);
+        assertThat(view.get("state").asString()).isEqualTo("success");
+        assertThat(view.get("progress").asInt()).isEqualTo(100);
+    }
+
+    @Test
     void nodeErrorsOnSubmitFailTheTaskAtOnceNamingTheNode() {
         GPU0.script("a model that is not installed", Outcome.REFUSE, 0);
         GPU1.script("a model that is not installed", Outcome.REFUSE, 0);
@@ -250,6 +271,8 @@ class ComfyUiEngineEndToEndTest {
             assertThat(first.promptsWithText(prompt)).hasSize(1);
             assertThat(other.promptsWithText(prompt)).hasSize(1);
         } finally {
+            // the abandoned prompt would otherwise keep "running" there and hold later prompts in its queue
+            first.forgetQueueAndHistory();
             first.start();
         }
     }
