@@ -2,21 +2,14 @@ package io.reelgate.server.testsupport;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
@@ -58,12 +50,9 @@ public final class FakeComfyUi implements AutoCloseable {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int OUTPUT_FRAMES = 8;
 
-    private final int port;
     private final HttpServer http;
-    private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final WebSocketFront front;
     private final Map<String, OutputStream> sockets = new ConcurrentHashMap<>();
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private volatile ServerSocket front;
     private final Map<String, Script> scripts = new ConcurrentHashMap<>();
     private final List<JsonNode> prompts = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> idsByText = new ConcurrentHashMap<>();
@@ -92,24 +81,30 @@ public final class FakeComfyUi implements AutoCloseable {
         }
     }
 
-    /**
-     * ComfyUI serves HTTP and its WebSocket on one port; the JDK's HttpServer cannot upgrade a connection, so a small
-     * front socket answers {@code GET /ws} itself and pipes every other connection to the HttpServer behind it.
-     */
+    /** HTTP and the WebSocket share one port, as in ComfyUI (see {@link WebSocketFront}). */
     public FakeComfyUi() {
         http = bind();
         http.start();
-        try {
-            front = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        port = front.getLocalPort();
-        acceptConnections(front);
+        front = new WebSocketFront(http.getAddress().getPort(), new WebSocketFront.Sockets() {
+            @Override
+            public void opened(String clientId, OutputStream out) {
+                // the first frame after connect (spec §7)
+                ObjectNode status = NODES.objectNode().put("type", "status");
+                status.putObject("data").put("sid", clientId).putObject("status").putObject("exec_info")
+                        .put("queue_remaining", 0);
+                WebSocketFront.sendText(out, status.toString());
+                sockets.put(clientId, out);
+            }
+
+            @Override
+            public void closed(String clientId, OutputStream out) {
+                sockets.remove(clientId, out);
+            }
+        });
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://127.0.0.1:" + front.port();
     }
 
     /** What prompts whose positive text is {@code promptText} do; unscripted prompts succeed on the first read. */
@@ -177,7 +172,7 @@ public final class FakeComfyUi implements AutoCloseable {
                 message.putObject("data").put("value", value).put("max", max).put("prompt_id", job.id).put("node", "3");
                 OutputStream socket = sockets.get(job.body.path("client_id").asString(""));
                 if (socket != null) {
-                    sendText(socket, message.toString());
+                    WebSocketFront.sendText(socket, message.toString());
                 }
             }
         }
@@ -185,155 +180,19 @@ public final class FakeComfyUi implements AutoCloseable {
 
     /** Connections are refused from now on, and open ones are cut. */
     public void stop() {
-        closeQuietly(front);
-        connections.forEach(FakeComfyUi::closeQuietly);
-        connections.clear();
+        front.stop();
         sockets.clear();
     }
 
     /** Listens again on the same port. */
     public void start() {
-        try {
-            ServerSocket socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-            front = socket;
-            acceptConnections(socket);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        front.start();
     }
 
     @Override
     public void close() {
-        stop();
+        front.close();
         http.stop(0);
-        threads.shutdownNow();
-    }
-
-    private void acceptConnections(ServerSocket listener) {
-        threads.execute(() -> {
-            while (!listener.isClosed()) {
-                try {
-                    Socket client = listener.accept();
-                    connections.add(client);
-                    threads.execute(() -> serve(client));
-                } catch (IOException e) {
-                    return;
-                }
-            }
-        });
-    }
-
-    /** Reads the first request's head: a WebSocket upgrade is answered here, anything else is piped to HTTP. */
-    private void serve(Socket client) {
-        try {
-            InputStream in = client.getInputStream();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-                int b = in.read();
-                if (b < 0) {
-                    closeQuietly(client);
-                    return;
-                }
-                head.write(b);
-            }
-            String request = head.toString(StandardCharsets.ISO_8859_1);
-            if (request.startsWith("GET /ws?") && request.toLowerCase(java.util.Locale.ROOT).contains("upgrade: websocket")) {
-                webSocket(client, request);
-            } else {
-                pipe(client, head.toByteArray());
-            }
-        } catch (IOException e) {
-            closeQuietly(client);
-        }
-    }
-
-    private void webSocket(Socket client, String request) throws IOException {
-        String clientId = query(request.substring(request.indexOf('?') + 1, request.indexOf(' ', 4))).get("clientId");
-        String key = header(request, "sec-websocket-key");
-        String accept;
-        try {
-            accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1")
-                    .digest((key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        OutputStream out = client.getOutputStream();
-        out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-        ObjectNode status = NODES.objectNode().put("type", "status");
-        status.putObject("data").put("sid", clientId).putObject("status").putObject("exec_info")
-                .put("queue_remaining", 0);
-        sendText(out, status.toString());
-        sockets.put(clientId, out);
-        // client frames (close, pong) are read and dropped until the connection ends
-        InputStream in = client.getInputStream();
-        while (in.read() >= 0) {
-            // drain
-        }
-        sockets.remove(clientId, out);
-        closeQuietly(client);
-    }
-
-    private static void sendText(OutputStream out, String text) {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x81);
-        if (payload.length < 126) {
-            frame.write(payload.length);
-        } else {
-            frame.write(126);
-            frame.write(payload.length >> 8);
-            frame.write(payload.length & 0xff);
-        }
-        frame.writeBytes(payload);
-        try {
-            synchronized (out) {
-                out.write(frame.toByteArray());
-                out.flush();
-            }
-        } catch (IOException e) {
-            // the client went away; ComfyUI does not buffer either
-        }
-    }
-
-    private void pipe(Socket client, byte[] head) throws IOException {
-        Socket backend = new Socket(InetAddress.getLoopbackAddress(), http.getAddress().getPort());
-        connections.add(backend);
-        backend.getOutputStream().write(head);
-        threads.execute(() -> copy(backend, client));
-        copy(client, backend);
-    }
-
-    private static void copy(Socket from, Socket to) {
-        try {
-            from.getInputStream().transferTo(to.getOutputStream());
-        } catch (IOException e) {
-            // one side closed
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-        }
-    }
-
-    private static String header(String request, String name) {
-        for (String line : request.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                return line.substring(colon + 1).trim();
-            }
-        }
-        return "";
-    }
-
-    private static void closeQuietly(java.io.Closeable closeable) {
-        try {
-            closeable.close();
-        } catch (IOException e) {
-            // closing anyway
-        }
     }
 
     private HttpServer bind() {
