@@ -63,6 +63,28 @@ class UpstreamTrackingDatabaseTest {
         assertThat(tasks.generatingPerEngine()).containsEntry("runway", 1);
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aLostUpstreamTaskGoesBackToTheQueueWithoutItsUpstreamIdAndIsNotCountedAsInFlight(TestDatabases.Kind kind) {
+        setUp(kind);
+        String id = runningOnRunway("node-a");
+        assertThat(transitions.requeueLostUpstream(id, "server restarted", T0)).as("not parked yet").isFalse();
+        upstream.park(id, "node-a", "gpu0/prompt-1", T0, T0.plusSeconds(5));
+        assertThat(upstream.inFlightIds("runway")).containsExactly("gpu0/prompt-1");
+
+        assertThat(transitions.requeueLostUpstream(id, "server restarted", T0.plusSeconds(10))).isTrue();
+        assertThat(transitions.requeueLostUpstream(id, "server restarted", T0.plusSeconds(10))).as("once").isFalse();
+
+        Task task = tasks.findById(id).orElseThrow();
+        assertThat(task.state()).isEqualTo(TaskState.QUEUEING);
+        assertThat(task.engine()).isEqualTo("runway");
+        assertThat(upstream.find(id)).as("upstream id cleared").isEmpty();
+        assertThat(upstream.inFlightIds("runway")).isEmpty();
+        assertThat(upstream.due(T0.plusSeconds(60), List.of("runway"), 10)).isEmpty();
+        assertThat(transitions.claim(id, "node-b", T0.plusSeconds(40), T0.plusSeconds(11))).as("claimed again").isTrue();
+        assertThat(tasks.findById(id).orElseThrow().attempts()).isEqualTo(2);
+    }
+
     private String runningOnRunway(String owner) {
         String id = UUID.randomUUID().toString();
         tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "runway", new TaskInput("p", null, "16:9", "720p", 5,
