@@ -96,11 +96,14 @@ class ComfyClient {
             throw new ComfyRejectedException(PromptErrors.describe(server, response.statusCode(), response.body()));
         }
         JsonNode answer = json(server, response);
-        // a 200 may still carry node_errors: then only the valid outputs were queued, which is not our video
+        String promptId = answer.path("prompt_id").asString("");
+        // a 200 may still carry node_errors: only the valid outputs were queued, which is not the whole workflow
         if (answer.path("node_errors").isObject() && !answer.path("node_errors").isEmpty()) {
+            if (!promptId.isEmpty()) {
+                stop(server, promptId);
+            }
             throw new ComfyRejectedException(PromptErrors.describe(server, response.statusCode(), response.body()));
         }
-        String promptId = answer.path("prompt_id").asString("");
         if (promptId.isEmpty()) {
             throw new ComfyUnreachableException("ComfyUI server " + server.name() + " answered without a prompt_id");
         }
@@ -121,15 +124,17 @@ class ComfyClient {
     }
 
     /**
-     * Stops a prompt: {@code POST /interrupt {"prompt_id"}} (recent builds interrupt only that prompt if it runs; old
-     * ones interrupt whatever runs, see docs) and {@code POST /queue {"delete":[id]}} in case it still waits.
+     * Stops a prompt: {@code POST /queue {"delete":[id]}} takes it out of the queue if it still waits; if it runs,
+     * {@code POST /interrupt {"prompt_id"}}. Interrupting only a running prompt matters on older builds, which ignore
+     * the body and interrupt whatever runs (spec §2, §11.7): they would otherwise stop another task's prompt.
      */
-    void cancel(ComfyServer server, String promptId) {
-        ObjectNode interrupt = JsonNodeFactory.instance.objectNode().put("prompt_id", promptId);
+    void stop(ComfyServer server, String promptId) {
         ObjectNode delete = JsonNodeFactory.instance.objectNode();
         delete.putArray("delete").add(promptId);
-        send(server, post(server, "/interrupt", interrupt));
         send(server, post(server, "/queue", delete));
+        if (queue(server).running().contains(promptId)) {
+            send(server, post(server, "/interrupt", JsonNodeFactory.instance.objectNode().put("prompt_id", promptId)));
+        }
     }
 
     /** {@code GET /view?filename=&subfolder=&type=} into {@code target}, at most {@code maxBytes}. */

@@ -12,7 +12,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a finished prompt's history entry (spec §4): success → the output files as {@code /view} queries, best
  * video first; {@code execution_error} → failed with the node and ComfyUI's message; {@code execution_interrupted}
- * → failed.
+ * (someone interrupted it on the server) → failed.
  */
 final class ComfyHistory {
 
@@ -47,7 +47,8 @@ final class ComfyHistory {
                         + data.path("exception_message").asString("").trim());
             }
             if ("execution_interrupted".equals(type)) {
-                return UpstreamStatus.failed("INTERRUPTED", EngineException.INTERNAL, "ComfyUI interrupted the run at "
+                // CANCELLED: nothing left to stop, so a failing task does not interrupt the server again
+                return UpstreamStatus.failed("CANCELLED", EngineException.INTERNAL, "ComfyUI interrupted the run at "
                         + "node " + data.path("node_id").asString("?") + " (" + data.path("node_type").asString("?") + ")");
             }
         }

@@ -146,8 +146,8 @@ public class ComfyUiEngine implements AsyncVideoEngine {
         reader.forget(prompt);
         pool.byName(prompt.server()).ifPresent(server -> {
             try {
-                client.cancel(server, prompt.promptId());
-                log.info("ComfyUI prompt {} on server {} interrupted", prompt.promptId(), server.name());
+                client.stop(server, prompt.promptId());
+                log.info("ComfyUI prompt {} on server {} stopped", prompt.promptId(), server.name());
             } catch (ComfyUnreachableException | ComfyRejectedException e) {
                 log.warn("Interrupting ComfyUI prompt {} on server {} failed: {}", prompt.promptId(), server.name(),
                         e.getMessage());
