@@ -58,7 +58,12 @@ class AdminKeysController {
                     schema = @Schema(implementation = AdminSchemas.CreateKeyRequest.class))))
     ApiEnvelope<CreatedKeyView> create(HttpServletRequest request) {
         JsonNode body = bodies.read(request);
-        String name = body.path("name").asString("").trim();
+        JsonNode nameNode = body.path("name");
+        if (!nameNode.isMissingNode() && !nameNode.isNull() && !nameNode.isString()) {
+            // a number or an object is a client bug, not a name: refuse it rather than store its text
+            throw new InvalidRequestException("name", "name must be a string");
+        }
+        String name = nameNode.asString("").trim();
         if (name.isEmpty() || name.length() > 200) {
             throw new InvalidRequestException("name", "name is required (at most 200 characters)");
         }

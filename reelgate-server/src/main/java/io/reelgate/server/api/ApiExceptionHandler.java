@@ -18,6 +18,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -95,6 +96,14 @@ class ApiExceptionHandler {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ApiEnvelope<Void>> missingParameter(MissingServletRequestParameterException e) {
         return responses.error(422, e.getParameterName() + " is required");
+    }
+
+    /** A query or path parameter of the wrong type, e.g. {@code ?limit=abc} or a number beyond int. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiEnvelope<Void>> parameterType(MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        boolean whole = type == int.class || type == Integer.class || type == long.class || type == Long.class;
+        return responses.error(422, e.getName() + (whole ? " must be a whole number" : " has an invalid value"));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -130,6 +130,29 @@ class AccountsEndToEndTest extends EndToEndTest {
         assertThat(withNothing.status()).isEqualTo(401);
     }
 
+    /** Found by {@link ApiFuzzTest}: a non-numeric or out-of-range limit used to be an unexpected 500. */
+    @Test
+    void aLedgerLimitThatIsNotAWholeNumberIsA422NamingIt() {
+        for (String limit : new String[] {"abc", "1.5", "99999999999"}) {
+            Answer answer = kie.get("/api/v1/account/ledger?limit=" + limit);
+            assertThat(answer.code()).as(limit).isEqualTo(422);
+            assertThat(answer.msg()).isEqualTo("limit must be a whole number");
+        }
+        Answer admin = this.admin.get("/admin/api/keys/no-such-key/ledger?limit=x");
+        assertThat(admin.code()).isEqualTo(422);
+        assertThat(admin.msg()).isEqualTo("limit must be a whole number");
+    }
+
+    /** Found by {@link ApiFuzzTest}: {@code "name":0} used to create a key named "0". */
+    @Test
+    void aKeyNameThatIsNotAStringIsRefused() {
+        for (String name : new String[] {"0", "true", "[\"a\"]", "{\"a\":1}"}) {
+            Answer answer = admin.post("/admin/api/keys", "{\"name\":" + name + ",\"credits\":1}");
+            assertThat(answer.code()).as(name).isEqualTo(422);
+            assertThat(answer.msg()).isEqualTo("name must be a string");
+        }
+    }
+
     private KieHttp client(AdminHttp.Key key) {
         return new KieHttp(baseUrl(), key.secret());
     }
