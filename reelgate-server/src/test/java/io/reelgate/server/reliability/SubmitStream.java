@@ -1,0 +1,71 @@
+package io.reelgate.server.reliability;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client that submits tasks while the server may die under it: each logical submit carries its own
+ * Idempotency-Key and is sent again with that key after a lost connection or a 455/5xx, until the server answers
+ * code 200 with a task id. The server's address is asked for on every attempt, as it changes across restarts.
+ */
+final class SubmitStream {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Supplier<String> baseUrl;
+    private final String apiKey;
+    /** Idempotency-Key to the task id of the answer. */
+    final Map<String, String> accepted = new ConcurrentHashMap<>();
+    final AtomicInteger lostAttempts = new AtomicInteger();
+    final AtomicInteger retriedAnswers = new AtomicInteger();
+
+    SubmitStream(Supplier<String> baseUrl, String apiKey) {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+    }
+
+    /** Sends one logical submit until it is accepted; any answer but 200, 455 or 5xx fails the test. */
+    String submit(String idempotencyKey, String json, Duration giveUpAfter) throws InterruptedException {
+        Instant deadline = Instant.now().plus(giveUpAfter);
+        while (Instant.now().isBefore(deadline)) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.get() + "/api/v1/runway/generate"))
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + apiKey)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+            HttpResponse<String> response;
+            try {
+                response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // refused, reset or cut mid-answer: the task may or may not exist; the same key finds out
+                lostAttempts.incrementAndGet();
+                Thread.sleep(100);
+                continue;
+            }
+            JsonNode body = JSON.readTree(response.body());
+            int code = body.path("code").asInt();
+            if (code == 200) {
+                String taskId = body.get("data").get("taskId").asString();
+                accepted.put(idempotencyKey, taskId);
+                return taskId;
+            }
+            if (code != 455 && code < 500) {
+                throw new AssertionError("submit " + idempotencyKey + " refused: " + response.body());
+            }
+            retriedAnswers.incrementAndGet();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("submit " + idempotencyKey + " not accepted within " + giveUpAfter);
+    }
+}
