@@ -123,6 +123,11 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiEnvelope<Void>> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.is(e)) {
+            // one line, not a stack per request: during an outage every request fails the same way
+            log.warn("Database unavailable on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            return responses.error(DatabaseUnavailable.CODE, DatabaseUnavailable.MSG);
+        }
         log.error("Unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return responses.error(500, SERVER_ERROR_MSG);
     }

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ import tools.jackson.databind.ObjectMapper;
 @Order(ApiKeyAuthFilter.ORDER)
 class ApiKeyAuthFilter extends OncePerRequestFilter {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthFilter.class);
     static final int ORDER = 0;
     static final String UNAUTHORIZED_MSG = "You do not have access permissions";
 
@@ -42,18 +45,34 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<ApiKeyAuthenticator.KeyIdentity> key = BearerTokenResolver.resolve(request).flatMap(keys::authenticate);
+        Optional<ApiKeyAuthenticator.KeyIdentity> key;
+        try {
+            key = BearerTokenResolver.resolve(request).flatMap(keys::authenticate);
+        } catch (RuntimeException e) {
+            // thrown here, before any controller, it would bypass ApiExceptionHandler and get Spring's error JSON
+            if (!DatabaseUnavailable.is(e)) {
+                throw e;
+            }
+            log.warn("Database unavailable while authenticating {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    e.getMessage());
+            reject(request, response, DatabaseUnavailable.CODE, DatabaseUnavailable.MSG, DatabaseUnavailable.MSG);
+            return;
+        }
         if (key.isEmpty()) {
-            response.setStatus(responses.httpStatus(401));
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            // the upload host has its own envelope and wording (spec §10.4)
-            json.writeValue(response.getOutputStream(), UploadPaths.matches(request)
-                    ? UploadEnvelope.error(401, UploadEnvelope.UNAUTHORIZED_MSG)
-                    : ApiEnvelope.error(401, UNAUTHORIZED_MSG));
+            reject(request, response, 401, UploadEnvelope.UNAUTHORIZED_MSG, UNAUTHORIZED_MSG);
             return;
         }
         request.setAttribute(AuthenticatedKey.ATTRIBUTE, new AuthenticatedKey(key.get().id(), key.get().name()));
         chain.doFilter(request, response);
+    }
+
+    private void reject(HttpServletRequest request, HttpServletResponse response, int code, String uploadMsg, String msg)
+            throws IOException {
+        response.setStatus(responses.httpStatus(code));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        // the upload host has its own envelope and wording (spec §10.4)
+        json.writeValue(response.getOutputStream(), UploadPaths.matches(request)
+                ? UploadEnvelope.error(code, uploadMsg) : ApiEnvelope.error(code, msg));
     }
 }

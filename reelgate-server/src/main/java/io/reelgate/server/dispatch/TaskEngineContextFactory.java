@@ -7,11 +7,16 @@ import io.reelgate.server.fetch.OutboundRefusedException;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskTransitions;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /** Builds the {@link EngineContext} a run hands its engine. */
 @Component
 class TaskEngineContextFactory {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskEngineContextFactory.class);
 
     /** Progress is written at most every this many percent, so a render does not become a stream of UPDATEs. */
     private static final int PROGRESS_STEP = 5;
@@ -38,7 +43,12 @@ class TaskEngineContextFactory {
                 int clamped = Math.max(0, Math.min(99, percent));
                 if (clamped >= lastReported + PROGRESS_STEP) {
                     lastReported = clamped;
-                    transitions.reportProgress(task, owner, clamped);
+                    try {
+                        transitions.reportProgress(task, owner, clamped);
+                    } catch (DataAccessException e) {
+                        // progress is only shown to pollers: a database hiccup must not abort a render
+                        log.warn("Progress of task {} not recorded: {}", task.id(), e.getMessage());
+                    }
                 }
             }
 

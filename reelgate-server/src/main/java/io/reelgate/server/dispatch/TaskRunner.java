@@ -23,7 +23,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Runs one claimed task to its end: engine, storage, and the final transition. Every way out of a run ends the
@@ -84,6 +86,11 @@ class TaskRunner {
             failOver(task, owner, handle, e);
         } catch (EngineException e) {
             fail(task, owner, handle, e.failCode(), e.failMsg());
+        } catch (DataAccessResourceFailureException | CannotCreateTransactionException e) {
+            // the database is unreachable, which is not the task's fault (and failing it would need the database):
+            // the task keeps its lease, which expires, and lease recovery hands it back to the queue
+            log.warn("Task {} interrupted by a database outage; it is retried once its lease expires: {}", task.id(),
+                    e.getMessage());
         } catch (RuntimeException | IOException e) {
             log.error("Task {} failed inside the server", task.id(), e);
             fail(task, owner, handle, EngineException.INTERNAL, INTERNAL_FAIL_MSG);

@@ -1,6 +1,8 @@
 package io.reelgate.server.task;
 
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -11,6 +13,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TaskCancellation {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskCancellation.class);
 
     public static final String CANCELLED_MSG = "Task was cancelled";
     public static final String DEADLINE_MSG = "Task was cancelled: its deadline passed";
@@ -42,8 +46,13 @@ public class TaskCancellation {
 
     @Scheduled(fixedDelayString = "${reelgate.dispatch.deadline-interval:1s}")
     void cancelOverdueTasks() {
-        for (Task task : repository.pastDeadline(clock.instant(), 100)) {
-            transitions.cancel(task.id(), task.state(), DEADLINE_MSG, clock.instant());
+        try {
+            for (Task task : repository.pastDeadline(clock.instant(), 100)) {
+                transitions.cancel(task.id(), task.state(), DEADLINE_MSG, clock.instant());
+            }
+        } catch (RuntimeException e) {
+            // runs every second: one line per failure (e.g. the database is down), not a stack trace each time
+            log.warn("Deadline sweep failed; retrying at the next run: {}", e.toString());
         }
     }
 }
