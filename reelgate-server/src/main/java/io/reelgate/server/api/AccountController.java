@@ -41,8 +41,8 @@ class AccountController {
     @GetMapping("/api/v1/account/ledger")
     @Operation(summary = "The calling key's ledger, newest first (Reelgate extension)")
     ApiEnvelope<List<LedgerEntryView>> ledger(@RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key,
-                                              @RequestParam(defaultValue = "100") int limit) {
-        return ApiEnvelope.success(ledger.entries(key.id(), Math.max(1, Math.min(limit, 1000))).stream()
+                                              @RequestParam(required = false) String limit) {
+        return ApiEnvelope.success(ledger.entries(key.id(), Math.max(1, Math.min(LimitParameter.parse(limit, 100), 1000))).stream()
                 .map(LedgerEntryView::of).toList());
     }
 

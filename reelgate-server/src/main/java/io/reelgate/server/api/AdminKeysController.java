@@ -118,8 +118,8 @@ class AdminKeysController {
 
     @GetMapping("/admin/api/keys/{id}/ledger")
     @Operation(summary = "A key's ledger, newest first")
-    ApiEnvelope<List<LedgerEntry>> ledger(@PathVariable String id, @RequestParam(defaultValue = "100") int limit) {
-        return ApiEnvelope.success(keys.ledger(id, Math.max(1, Math.min(limit, 1000))));
+    ApiEnvelope<List<LedgerEntry>> ledger(@PathVariable String id, @RequestParam(required = false) String limit) {
+        return ApiEnvelope.success(keys.ledger(id, Math.max(1, Math.min(LimitParameter.parse(limit, 100), 1000))));
     }
 
     private static long amount(JsonNode body, String field, Integer fallback) {

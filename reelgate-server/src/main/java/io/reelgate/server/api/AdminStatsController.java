@@ -60,8 +60,8 @@ class AdminStatsController {
 
     @GetMapping("/admin/api/failures")
     @Operation(summary = "Failed tasks of the last 7 days, newest first, with their failure reasons")
-    ApiEnvelope<List<FailureView>> failures(@RequestParam(defaultValue = "50") int limit) {
-        return ApiEnvelope.success(stats.recentFailures(Math.max(1, Math.min(limit, 500))).stream()
+    ApiEnvelope<List<FailureView>> failures(@RequestParam(required = false) String limit) {
+        return ApiEnvelope.success(stats.recentFailures(Math.max(1, Math.min(LimitParameter.parse(limit, 50), 500))).stream()
                 .map(FailureView::of).toList());
     }
 }

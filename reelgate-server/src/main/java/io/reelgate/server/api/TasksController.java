@@ -44,13 +44,14 @@ class TasksController {
                     + "`limit` 1..100 (default 20). Page on with `before` = the previous page's `nextBefore`. "
                     + "Finds the taskId of a submit whose answer was lost.")
     ApiEnvelope<TaskPage> list(@RequestParam(required = false) String state, @RequestParam(required = false) String kind,
-                               @RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) String before,
+                               @RequestParam(required = false) String limit, @RequestParam(required = false) String before,
                                @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        if (limit < 1 || limit > TaskListQuery.MAX_LIMIT) {
+        int size = LimitParameter.parse(limit, 20);
+        if (size < 1 || size > TaskListQuery.MAX_LIMIT) {
             throw new InvalidRequestException("limit", "limit must be between 1 and " + TaskListQuery.MAX_LIMIT);
         }
-        List<Task> page = tasks.list(key.id(), new TaskListQuery(stateOf(state), kindOf(kind), blankToNull(before), limit));
-        String nextBefore = page.size() == limit ? page.get(page.size() - 1).id() : null;
+        List<Task> page = tasks.list(key.id(), new TaskListQuery(stateOf(state), kindOf(kind), blankToNull(before), size));
+        String nextBefore = page.size() == size ? page.get(page.size() - 1).id() : null;
         return ApiEnvelope.success(new TaskPage(page.stream().map(this::view).toList(), nextBefore));
     }
 

@@ -238,7 +238,7 @@ class TasksEndToEndTest extends EndToEndTest {
         Answer foreignCursor = other.get("/api/v1/tasks?before=" + submitted.get(0));
         assertThat(foreignCursor.code()).isEqualTo(422);
         assertThat(foreignCursor.msg()).contains("before");
-        for (String bad : new String[] {"limit=0", "limit=101", "state=done", "kind=video"}) {
+        for (String bad : new String[] {"limit=0", "limit=101", "limit=0x10", "state=done", "kind=video"}) {
             Answer answer = client.get("/api/v1/tasks?" + bad);
             assertThat(answer.code()).as(bad).isEqualTo(422);
             assertThat(answer.msg()).as(bad).contains(bad.substring(0, bad.indexOf('=')));
