@@ -304,6 +304,14 @@ class ApiFuzzTest extends EndToEndTest {
                     return value;
                 },
                 of("99999999999", "1.5", "-", "1e3", "0x10", "NaN"));
+        // a blank state means no filter, and the five states are valid: anything else must be refused
+        Gen<String> notAState = random -> {
+            String value;
+            do {
+                value = id.next(random);
+            } while (value.isBlank() || List.of("wait", "queueing", "generating", "success", "fail").contains(value));
+            return value;
+        };
         String unknownKey = UUID.randomUUID().toString();
         return oneOf(
                 id.map(v -> call("GET", "/api/v1/runway/record-detail?taskId=" + query(v), "taskId")),
@@ -314,7 +322,7 @@ class ApiFuzzTest extends EndToEndTest {
                 pathId.map(v -> call("POST", "/api/v1/callbacks/" + segment(v) + "/redeliver", "webhookId")),
                 notAnInt.map(v -> call("GET", "/api/v1/account/ledger?limit=" + query(v), "limit")),
                 notAnInt.map(v -> call("GET", "/api/v1/tasks?limit=" + query(v), "limit")),
-                id.map(v -> call("GET", "/api/v1/tasks?state=" + query(v), "state")),
+                notAState.map(v -> call("GET", "/api/v1/tasks?state=" + query(v), "state")),
                 notAnInt.map(v -> call("GET", "/admin/api/keys/" + unknownKey + "/ledger?limit=" + query(v), "limit")),
                 pathId.map(v -> call("POST", "/admin/api/keys/" + segment(v) + "/disable", "id")),
                 pathId.map(v -> call("POST", "/admin/api/keys/" + segment(v) + "/webhook-secret", "id")));
