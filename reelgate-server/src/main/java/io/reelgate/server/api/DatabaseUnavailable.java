@@ -1,6 +1,12 @@
 package io.reelgate.server.api;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -17,10 +23,22 @@ final class DatabaseUnavailable {
     private DatabaseUnavailable() {
     }
 
-    /** A failure to reach the database (no connection, connection lost), not a faulty statement. */
+    /**
+     * A failure to reach the database (no connection, connection lost, server shutting down or starting), not a
+     * faulty statement. Spring translates these into several exception types depending on the driver and on whether
+     * the pool or an open connection noticed first, so the SQL state is checked too: class 08 (connection
+     * exception) and PostgreSQL's 57P0x (admin/crash shutdown, cannot connect now).
+     */
     static boolean is(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException) {
+            if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
+                    || t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
+                    || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }
         }

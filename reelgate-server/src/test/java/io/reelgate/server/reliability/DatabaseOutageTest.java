@@ -51,11 +51,18 @@ class DatabaseOutageTest {
                 postgres.stop();
                 Instant back = Instant.now().plus(OUTAGE);
                 int answered = 0;
-                while (Instant.now().isBefore(back)) {
-                    assertUnavailable(() -> kie.get("/api/v1/runway/record-detail?taskId=" + taskIds.get(0)));
-                    assertUnavailable(() -> kie.postJson("/api/v1/runway/generate",
-                            "{\"prompt\":\"during\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}"));
-                    answered += 2;
+                try {
+                    while (Instant.now().isBefore(back)) {
+                        assertUnavailable(() -> kie.get("/api/v1/runway/record-detail?taskId=" + taskIds.get(0)));
+                        assertUnavailable(() -> kie.postJson("/api/v1/runway/generate",
+                                "{\"prompt\":\"during\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}"));
+                        answered += 2;
+                    }
+                } catch (AssertionError e) {
+                    String log = server.logText();
+                    int unexpected = log.indexOf("Unexpected error on");
+                    throw new AssertionError(e.getMessage() + "\nserver log from the first unexpected error:\n"
+                            + (unexpected < 0 ? "(none)" : log.substring(unexpected, Math.min(log.length(), unexpected + 3000))), e);
                 }
                 assertThat(answered).as("requests answered during the outage").isGreaterThanOrEqualTo(4);
                 postgres.start();
