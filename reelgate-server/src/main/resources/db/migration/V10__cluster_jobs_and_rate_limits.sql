@@ -1,10 +1,9 @@
 -- Periodic housekeeping (retention sweeps, expiry of idempotency records) runs once per period across all nodes:
--- a node runs a job only if it moved next_run_at forward itself (one UPDATE, so exactly one node wins).
+-- a node runs a job only if it moved last_run_at forward itself (one UPDATE, so exactly one node wins).
 CREATE TABLE cluster_job (
     name        VARCHAR(64) PRIMARY KEY,
-    next_run_at TIMESTAMP   NOT NULL,
-    last_run_by VARCHAR(64),
-    last_run_at TIMESTAMP,
+    last_run_at TIMESTAMP   NOT NULL,
+    last_run_by VARCHAR(64) NOT NULL,
     runs        BIGINT      NOT NULL DEFAULT 0
 );
 

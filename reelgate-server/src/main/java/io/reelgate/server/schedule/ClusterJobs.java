@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs periodic housekeeping once per period across the cluster. Every node asks on its own schedule; the first to
- * move the job's {@code next_run_at} past now with a single conditional UPDATE runs it, the others skip. The next
- * run is booked before the work starts, so a node that dies mid-run only delays the job by one period, and the jobs
- * are idempotent anyway (they delete what is expired). On a single node this is one cheap UPDATE per period.
+ * move the job's {@code last_run_at} to now with a single conditional UPDATE (only if it is a period old) runs it,
+ * the others skip. The run is booked before the work starts, so a node that dies mid-run only delays the job by one
+ * period, and the jobs are idempotent anyway (they delete what is expired). On one node: one cheap UPDATE a period.
  */
 @Component
 public class ClusterJobs {
@@ -56,33 +56,32 @@ public class ClusterJobs {
         return true;
     }
 
-    /** Books this period's run of {@code name} for this node; true when no other node had booked it. */
+    /**
+     * Books this period's run of {@code name} for this node; true when no node ran it within the last
+     * {@code period}. The period is the caller's, not a stored one, so a changed interval applies at once.
+     */
     public boolean claim(String name, Duration period) {
         Instant now = clock.instant();
-        Instant next = now.plus(period.minus(period.dividedBy(10)));
+        Instant dueBefore = now.minus(period.minus(period.dividedBy(10)));
         int rows = jdbc.sql("""
-                        UPDATE cluster_job SET next_run_at = :next, last_run_by = :node, last_run_at = :now, runs = runs + 1
-                        WHERE name = :name AND next_run_at <= :now""")
-                .param("next", DbTime.of(next))
-                .param("node", nodeId)
+                        UPDATE cluster_job SET last_run_at = :now, last_run_by = :node, runs = runs + 1
+                        WHERE name = :name AND last_run_at <= :dueBefore""")
                 .param("now", DbTime.of(now))
+                .param("node", nodeId)
                 .param("name", name)
+                .param("dueBefore", DbTime.of(dueBefore))
                 .update();
-        if (rows == 1) {
-            return true;
-        }
-        return insertFirstRun(name, now, next);
+        return rows == 1 || insertFirstRun(name, now);
     }
 
-    private boolean insertFirstRun(String name, Instant now, Instant next) {
+    private boolean insertFirstRun(String name, Instant now) {
         try {
             return jdbc.sql("""
-                            INSERT INTO cluster_job (name, next_run_at, last_run_by, last_run_at, runs)
-                            SELECT :name, :next, :node, :now, 1 WHERE NOT EXISTS (SELECT 1 FROM cluster_job WHERE name = :name)""")
+                            INSERT INTO cluster_job (name, last_run_at, last_run_by, runs)
+                            SELECT :name, :now, :node, 1 WHERE NOT EXISTS (SELECT 1 FROM cluster_job WHERE name = :name)""")
                     .param("name", name)
-                    .param("next", DbTime.of(next))
-                    .param("node", nodeId)
                     .param("now", DbTime.of(now))
+                    .param("node", nodeId)
                     .update() == 1;
         } catch (DuplicateKeyException e) {
             return false; // another node created the row, and so runs this period

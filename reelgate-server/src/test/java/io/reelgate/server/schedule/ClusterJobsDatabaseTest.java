@@ -50,6 +50,17 @@ class ClusterJobsDatabaseTest {
         assertThat(jobs.runIfDue("broken", PERIOD, () -> { })).as("not again this period").isFalse();
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aShortenedIntervalAppliesAtOnce(TestDatabases.Kind kind) {
+        JdbcClient jdbc = JdbcClient.create(TestDatabases.migrated(kind));
+        assertThat(new ClusterJobs(jdbc, "node-1", Clock.fixed(T0, ZoneOffset.UTC)).claim("sweep", PERIOD)).isTrue();
+
+        // restarted with a 1 minute interval: two minutes later it is due, not eight minutes later
+        ClusterJobs restarted = new ClusterJobs(jdbc, "node-1", Clock.fixed(T0.plus(Duration.ofMinutes(2)), ZoneOffset.UTC));
+        assertThat(restarted.claim("sweep", Duration.ofMinutes(1))).isTrue();
+    }
+
     /** Eight nodes call {@code runIfDue} together at {@code now}; returns how many ran the job. */
     private static int race(JdbcClient jdbc, Instant now, AtomicInteger runs) throws Exception {
         int nodes = 8;
