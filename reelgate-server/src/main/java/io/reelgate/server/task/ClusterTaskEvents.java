@@ -3,13 +3,16 @@ package io.reelgate.server.task;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.BlockingQueue;
 import javax.sql.DataSource;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -26,8 +29,8 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Relays task changes between nodes through PostgreSQL's LISTEN/NOTIFY, so the live stream on any node shows the
- * changes made on all of them. Each node NOTIFYs its own changes (from a background thread, never from the worker
- * that made them) and holds one pooled connection that LISTENs, handing the other nodes' changes to its
+ * changes made on all of them. Each node NOTIFYs its own changes (batched, from a background thread, never from the
+ * worker that made them) and holds one pooled connection that LISTENs, handing the other nodes' changes to its
  * {@link TaskEventHub}. Inert on H2, which serves a single node. Best effort by design: the task row stays the
  * truth, and a client that missed an event during a database hiccup sees the state on its next poll.
  */
@@ -38,6 +41,8 @@ class ClusterTaskEvents {
     private static final Logger log = LoggerFactory.getLogger(ClusterTaskEvents.class);
     /** NOTIFY payloads are capped at 8000 bytes; a failure message is cut well below that. */
     private static final int MAX_FAIL_MSG = 1000;
+    /** Announcements per NOTIFY statement: 100 payloads of at most ~1.5 kB stay far below any statement limit. */
+    private static final int MAX_BATCH = 100;
 
     private final boolean enabled;
     private final DataSource dataSource;
@@ -45,11 +50,11 @@ class ClusterTaskEvents {
     private final ObjectMapper json;
     private final TaskEventHub hub;
     private final String origin = UUID.randomUUID().toString();
-    private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(10_000), runnable -> daemon(runnable, "reelgate-event-notify"),
-            new ThreadPoolExecutor.DiscardOldestPolicy());
+    /** Announcements waiting to be sent; beyond its capacity new ones are dropped (the rows stay the truth). */
+    private final BlockingQueue<String> outbox = new ArrayBlockingQueue<>(10_000);
     private volatile boolean running;
     private Thread listener;
+    private Thread sender;
 
     ClusterTaskEvents(DatabaseKind database, @Value("${reelgate.stream.cluster-events:true}") boolean clusterEvents,
                       DataSource dataSource, JdbcClient jdbc, ObjectMapper json, TaskEventHub hub) {
@@ -66,16 +71,19 @@ class ClusterTaskEvents {
             running = true;
             listener = daemon(this::listen, "reelgate-event-listen");
             listener.start();
+            sender = daemon(this::send, "reelgate-event-notify");
+            sender.start();
         }
     }
 
     @PreDestroy
     void stop() throws InterruptedException {
         running = false;
-        sender.shutdownNow();
-        if (listener != null) {
-            listener.interrupt();
-            listener.join(5000);
+        for (Thread thread : new Thread[] {listener, sender}) {
+            if (thread != null) {
+                thread.interrupt();
+                thread.join(5000);
+            }
         }
     }
 
@@ -106,15 +114,38 @@ class ClusterTaskEvents {
         payload.put("progress", progress);
         payload.put("failCode", failCode);
         payload.put("failMsg", failMsg == null || failMsg.length() <= MAX_FAIL_MSG ? failMsg : failMsg.substring(0, MAX_FAIL_MSG));
-        String text = json.writeValueAsString(payload);
-        sender.execute(() -> {
+        if (!outbox.offer(json.writeValueAsString(payload))) {
+            log.debug("Task-change outbox full; not announcing {} to other nodes", taskId);
+        }
+    }
+
+    /**
+     * Sends what is waiting in one statement, so a burst of changes costs one NOTIFY transaction (each is a commit
+     * on the database) rather than one per change.
+     */
+    private void send() {
+        List<String> batch = new ArrayList<>(MAX_BATCH);
+        while (running) {
             try {
-                jdbc.sql("SELECT pg_notify(:channel, :payload)").param("channel", CHANNEL).param("payload", text)
-                        .query().singleValue();
+                batch.add(outbox.take());
+                outbox.drainTo(batch, MAX_BATCH - 1);
+                StringJoiner sql = new StringJoiner(", ", "SELECT ", "");
+                Map<String, Object> params = new HashMap<>();
+                params.put("channel", CHANNEL);
+                for (int i = 0; i < batch.size(); i++) {
+                    sql.add("pg_notify(:channel, :p" + i + ")");
+                    params.put("p" + i, batch.get(i));
+                }
+                jdbc.sql(sql.toString()).params(params).query().listOfRows();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
-                log.debug("Could not announce a change of task {} to other nodes: {}", taskId, e.toString());
+                log.debug("Could not announce {} task change(s) to other nodes: {}", batch.size(), e.toString());
+            } finally {
+                batch.clear();
             }
-        });
+        }
     }
 
     private void listen() {
