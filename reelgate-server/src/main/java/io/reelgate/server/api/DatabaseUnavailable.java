@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The answer while the database cannot be reached: KIE's documented "service unavailable" code 455 (HTTP 503 with
@@ -35,6 +36,11 @@ final class DatabaseUnavailable {
                     || t instanceof TransientDataAccessResourceException || t instanceof RecoverableDataAccessException
                     || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLRecoverableException) {
+                return true;
+            }
+            // a rollback that failed (the connection died under the transaction) hides the first failure here
+            if (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                    && is(tx.getApplicationException())) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null

@@ -24,6 +24,12 @@ class DatabaseUnavailableTest {
         TransactionSystemException commit = new TransactionSystemException("Could not commit JDBC transaction");
         commit.initCause(new SQLException("terminating connection due to administrator command", "57P01"));
         assertThat(DatabaseUnavailable.is(commit)).isTrue();
+        // the statement failed on a dead connection, then the rollback failed too (seen in CI's outage run)
+        TransactionSystemException rollback = new TransactionSystemException("JDBC rollback failed",
+                new SQLException("Connection is closed"));
+        rollback.initApplicationException(new CannotGetJdbcConnectionException("pool",
+                new SQLTransientConnectionException("Connection is not available")));
+        assertThat(DatabaseUnavailable.is(rollback)).isTrue();
     }
 
     @Test

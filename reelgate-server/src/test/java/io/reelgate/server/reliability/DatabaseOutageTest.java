@@ -62,7 +62,7 @@ class DatabaseOutageTest {
                     String log = server.logText();
                     int unexpected = log.indexOf("Unexpected error on");
                     throw new AssertionError(e.getMessage() + "\nserver log from the first unexpected error:\n"
-                            + (unexpected < 0 ? "(none)" : log.substring(unexpected, Math.min(log.length(), unexpected + 3000))), e);
+                            + (unexpected < 0 ? "(none)" : log.substring(unexpected, Math.min(log.length(), unexpected + 12000))), e);
                 }
                 assertThat(answered).as("requests answered during the outage").isGreaterThanOrEqualTo(4);
                 postgres.start();
