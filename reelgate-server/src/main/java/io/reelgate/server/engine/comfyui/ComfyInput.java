@@ -28,7 +28,7 @@ record ComfyInput(String placeholder, Path file, String uploadName, String aspec
             case GENERATE -> job.hasImage() ? image(job, context, maxBytes)
                     : new ComfyInput(null, null, null, job.aspectRatio() == null ? "16:9" : job.aspectRatio());
             case EXTEND -> {
-                Path frame = normalizer.lastFrame(job.parentVideo(), job.workDir().resolve("start-frame.jpg"));
+                Path frame = normalizer.startFrame(job);
                 yield png(job, frame, "start frame");
             }
             case ALEPH -> video(job, context, maxBytes);

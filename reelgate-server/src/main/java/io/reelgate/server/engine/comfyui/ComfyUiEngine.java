@@ -131,13 +131,7 @@ public class ComfyUiEngine implements AsyncVideoEngine {
         } catch (ComfyRejectedException e) {
             throw new EngineException(EngineException.INTERNAL, e.getMessage(), e);
         }
-        EngineResult result = normalizer.normalize(download, job.workDir(), job.waterMark(), context);
-        if (job.kind() == EngineJob.Kind.EXTEND && job.parentVideo() != null) {
-            Path startFrame = normalizer.lastFrame(job.parentVideo(), job.workDir().resolve("start-frame.jpg"));
-            return new EngineResult(result.video(), result.cover(), result.width(), result.height(), result.frames(),
-                    result.durationSeconds(), startFrame);
-        }
-        return result;
+        return normalizer.collected(download, job, context);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.reelgate.server.engine.preview;
 
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
+import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 
 import java.awt.Graphics2D;
@@ -47,6 +48,24 @@ public final class OutputNormalizer {
                     : new WaterMarkPainter(waterMark, width, height);
             return encode(video, workDir, width, height, mark, context);
         }
+    }
+
+    /**
+     * What an upstream engine's downloaded result becomes: {@link #normalize} with the job's watermark, and for an
+     * extension also the frame it started from (the parent's last frame), which Reelgate keeps with the result.
+     */
+    public EngineResult collected(Path download, EngineJob job, EngineContext context) {
+        EngineResult result = normalize(download, job.workDir(), job.waterMark(), context);
+        if (job.kind() != EngineJob.Kind.EXTEND || job.parentVideo() == null) {
+            return result;
+        }
+        return new EngineResult(result.video(), result.cover(), result.width(), result.height(), result.frames(),
+                result.durationSeconds(), startFrame(job));
+    }
+
+    /** An extension's start: the parent's last frame as {@code workDir/start-frame.jpg}. */
+    public Path startFrame(EngineJob job) {
+        return lastFrame(job.parentVideo(), job.workDir().resolve("start-frame.jpg"));
     }
 
     /** The last frame of a video as a JPEG, e.g. the frame an extension starts from. */

@@ -65,7 +65,7 @@ public class RunwayEngine implements AsyncVideoEngine {
             }
             case EXTEND -> {
                 // Runway has no extend endpoint: image-to-video from the parent's last frame
-                Path frame = normalizer.lastFrame(job.parentVideo(), job.workDir().resolve("start-frame.jpg"));
+                Path frame = normalizer.startFrame(job);
                 RunwayAssets.Image image = RunwayAssets.image(frame, "start frame");
                 endpoint = RunwayRequests.IMAGE_TO_VIDEO;
                 body = requests.imageToVideo(job, image.uri(), image.width(), image.height());
@@ -150,13 +150,7 @@ public class RunwayEngine implements AsyncVideoEngine {
             // the signed URL may have expired or the CDN hiccupped: poll again (fresh URLs) until the task timeout
             throw new EngineUnavailableException("Could not download the result from Runway (" + e.failMsg() + ")", e);
         }
-        EngineResult result = normalizer.normalize(download, job.workDir(), job.waterMark(), context);
-        if (job.kind() == EngineJob.Kind.EXTEND && job.parentVideo() != null) {
-            Path startFrame = normalizer.lastFrame(job.parentVideo(), job.workDir().resolve("start-frame.jpg"));
-            return new EngineResult(result.video(), result.cover(), result.width(), result.height(), result.frames(),
-                    result.durationSeconds(), startFrame);
-        }
-        return result;
+        return normalizer.collected(download, job, context);
     }
 
     @Override
