@@ -2,6 +2,7 @@ package io.reelgate.server.engine.comfyui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeComfyUi;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -80,16 +80,9 @@ abstract class ComfyUiEndToEndTest {
     }
 
     JsonNode awaitView(String taskId) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode view = kie.get("/api/v1/tasks/" + taskId).data();
-            String state = view.get("state").asString();
-            if (state.equals("success") || state.equals("fail")) {
-                return view;
-            }
-            sleep();
-        }
-        throw new AssertionError("task " + taskId + " not terminal after " + TIMEOUT);
+        return Await.until(TIMEOUT, "task " + taskId + " not terminal after " + TIMEOUT,
+                () -> kie.get("/api/v1/tasks/" + taskId).data(),
+                view -> view.get("state").asString().equals("success") || view.get("state").asString().equals("fail"));
     }
 
     static JsonNode onlyPrompt(String text) {
@@ -125,22 +118,7 @@ abstract class ComfyUiEndToEndTest {
     }
 
     static void awaitUntil(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + TIMEOUT);
-            }
-            sleep();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition);
     }
 
     private static Path tempDir() {

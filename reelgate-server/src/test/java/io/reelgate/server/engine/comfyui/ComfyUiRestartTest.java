@@ -2,6 +2,7 @@ package io.reelgate.server.engine.comfyui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeComfyUi;
 import io.reelgate.server.testsupport.FakeComfyUi.Outcome;
 import io.reelgate.server.testsupport.KieHttp;
@@ -10,7 +11,6 @@ import io.reelgate.server.testsupport.VideoProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -71,14 +71,9 @@ class ComfyUiRestartTest {
     }
 
     /** Each poll of a running prompt reads /history, then /queue. */
-    private static void awaitQueueReads(FakeComfyUi comfy, int reads) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (comfy.requests().stream().filter("GET /queue"::equals).count() < reads) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the prompt was never polled");
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitQueueReads(FakeComfyUi comfy, int reads) {
+        Await.until(Duration.ofSeconds(60), "the prompt was never polled",
+                () -> comfy.requests().stream().filter("GET /queue"::equals).count() >= reads);
     }
 
     private static List<String> terminalTransitions(String log) {

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeRunway;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
@@ -23,7 +24,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -304,35 +304,13 @@ class RunwayEngineEndToEndTest {
     }
 
     private JsonNode awaitView(String taskId) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode view = kie.get("/api/v1/tasks/" + taskId).data();
-            String state = view.get("state").asString();
-            if (state.equals("success") || state.equals("fail")) {
-                return view;
-            }
-            sleep();
-        }
-        throw new AssertionError("task " + taskId + " not terminal after " + TIMEOUT);
+        return Await.until(TIMEOUT, "task " + taskId + " not terminal after " + TIMEOUT,
+                () -> kie.get("/api/v1/tasks/" + taskId).data(),
+                view -> view.get("state").asString().equals("success") || view.get("state").asString().equals("fail"));
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + TIMEOUT);
-            }
-            sleep();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition);
     }
 
     private static Path tempDir() {

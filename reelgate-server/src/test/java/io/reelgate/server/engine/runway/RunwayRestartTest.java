@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeRunway;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.ServerProcess;
@@ -13,7 +14,6 @@ import io.reelgate.server.testsupport.VideoProbe;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -73,14 +73,9 @@ class RunwayRestartTest {
         return new KieHttp(server.baseUrl(), Files.readString(dataDir.resolve("dev-api-key.txt")).trim());
     }
 
-    private static void awaitPolls(FakeRunway runway, String upstreamId, int polls) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (runway.server().findAll(getRequestedFor(urlEqualTo("/v1/tasks/" + upstreamId))).size() < polls) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the upstream task was never polled");
-            }
-            Thread.sleep(50);
-        }
+    private static void awaitPolls(FakeRunway runway, String upstreamId, int polls) {
+        Await.until(Duration.ofSeconds(60), "the upstream task was never polled",
+                () -> runway.server().findAll(getRequestedFor(urlEqualTo("/v1/tasks/" + upstreamId))).size() >= polls);
     }
 
     private static List<String> terminalTransitions(String log) {
