@@ -1,8 +1,6 @@
 package io.reelgate.server.fetch;
 
-import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,11 +11,8 @@ import java.util.Locale;
  */
 final class AllowList {
 
-    private record Range(byte[] network, int prefix) {
-    }
-
     private final List<String> hosts = new ArrayList<>();
-    private final List<Range> ranges = new ArrayList<>();
+    private final List<Cidr> ranges = new ArrayList<>();
 
     AllowList(List<String> entries) {
         for (String entry : entries) {
@@ -25,9 +20,8 @@ final class AllowList {
             if (value.isEmpty()) {
                 continue;
             }
-            Range range = parseRange(value);
-            if (range != null) {
-                ranges.add(range);
+            if (Cidr.isLiteral(value.split("/", 2)[0])) {
+                ranges.add(parseRange(value));
             } else {
                 hosts.add(value);
             }
@@ -40,37 +34,13 @@ final class AllowList {
 
     boolean allowsAddress(InetAddress address) {
         byte[] bytes = address.getAddress();
-        for (Range range : ranges) {
-            if (range.network().length == bytes.length && samePrefix(range.network(), bytes, range.prefix())) {
-                return true;
-            }
-        }
-        return false;
+        return ranges.stream().anyMatch(range -> range.contains(bytes));
     }
 
-    private static boolean samePrefix(byte[] a, byte[] b, int prefix) {
-        int bits = a.length * 8;
-        BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-                .shiftRight(prefix).xor(BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE));
-        return new BigInteger(1, a).and(mask).equals(new BigInteger(1, b).and(mask));
-    }
-
-    /** A literal address with an optional /prefix; {@code null} for a host name. Never resolves names. */
-    private static Range parseRange(String value) {
-        String[] parts = value.split("/", 2);
-        String address = parts[0];
-        boolean literal = address.contains(":") || address.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        if (!literal) {
-            return null;
-        }
+    private static Cidr parseRange(String value) {
         try {
-            byte[] bytes = InetAddress.getByName(address).getAddress();
-            int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : bytes.length * 8;
-            if (prefix < 0 || prefix > bytes.length * 8) {
-                throw new IllegalArgumentException("Bad prefix in reelgate.outbound.allowed-hosts entry " + value);
-            }
-            return new Range(bytes, prefix);
-        } catch (UnknownHostException | NumberFormatException e) {
+            return Cidr.parse(value);
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Bad reelgate.outbound.allowed-hosts entry " + value, e);
         }
     }

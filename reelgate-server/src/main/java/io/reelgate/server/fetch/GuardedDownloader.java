@@ -4,76 +4,102 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Downloads a user-supplied URL to a file: every hop checked by {@link OutboundGuard}, redirects followed by hand
- * so each target is checked too, a time limit for the whole transfer and a byte limit enforced while streaming
- * (a missing or lying Content-Length cannot exceed it).
+ * Downloads a user-supplied URL to a file: every hop checked by {@link OutboundGuard} in the look-up the connection
+ * uses ({@link GuardedHttpClients}), redirects followed by hand so each target is checked too, a time limit for the
+ * whole transfer and a byte limit enforced while streaming (a missing or lying Content-Length cannot exceed it).
  */
 @Component
-public class GuardedDownloader {
+public class GuardedDownloader implements AutoCloseable {
 
     private final OutboundGuard guard;
     private final OutboundProperties properties;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
+    private final Clock clock;
 
-    public GuardedDownloader(OutboundGuard guard, OutboundProperties properties) {
+    public GuardedDownloader(OutboundGuard guard, OutboundProperties properties, GuardedHttpClients clients,
+                             Clock clock) {
         this.guard = guard;
         this.properties = properties;
-        this.client = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(properties.connectTimeout())
-                .build();
+        this.client = clients.create(properties.connectTimeout(), properties.readTimeout());
+        this.clock = clock;
     }
 
     /** @throws OutboundRefusedException for every failure, with a message fit for {@code failMsg} */
     public void download(String url, Path target, long maxBytes) {
         URI uri = parse(url);
+        Instant deadline = clock.instant().plus(properties.readTimeout());
         for (int hop = 0; hop <= properties.maxRedirects(); hop++) {
-            guard.check(uri);
-            HttpResponse<InputStream> response = send(uri);
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && response.headers().firstValue("location").isPresent()) {
-                close(response);
-                uri = uri.resolve(response.headers().firstValue("location").get());
-                continue;
+            guard.checkTarget(uri);
+            URI redirect = fetch(uri, target, maxBytes, deadline);
+            if (redirect == null) {
+                return;
             }
-            if (status != 200) {
-                close(response);
-                throw new OutboundRefusedException("the server answered HTTP " + status);
-            }
-            long declared = response.headers().firstValueAsLong("content-length").orElse(-1);
-            if (declared > maxBytes) {
-                close(response);
-                throw new OutboundRefusedException("the file is larger than " + maxBytes + " bytes");
-            }
-            copyLimited(response, target, maxBytes);
-            return;
+            uri = redirect;
         }
         throw new OutboundRefusedException("too many redirects");
     }
 
-    private HttpResponse<InputStream> send(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(properties.readTimeout())
-                .header("User-Agent", "Reelgate/1.0").GET().build();
-        try {
-            return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    /** @return where the server redirects to, or {@code null} once the file is written */
+    private URI fetch(URI uri, Path target, long maxBytes, Instant deadline) {
+        HttpGet get = new HttpGet(uri);
+        get.setHeader("User-Agent", "Reelgate/1.0");
+        boolean complete = false;
+        try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
+            try {
+                URI redirect = follow(uri, response);
+                if (redirect == null) {
+                    copyLimited(response, target, maxBytes, deadline);
+                }
+                complete = redirect == null;
+                return redirect;
+            } finally {
+                if (!complete) {
+                    // drop the connection: closing the body normally reads the rest of it to reuse the connection
+                    get.cancel();
+                }
+            }
         } catch (IOException e) {
-            throw new OutboundRefusedException("the download failed: " + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OutboundRefusedException("the download was interrupted");
+            OutboundRefusedException refusal = OutboundRefusedException.foundIn(e);
+            throw refusal != null ? refusal
+                    : new OutboundRefusedException("the download failed: " + e.getClass().getSimpleName());
         }
     }
 
-    private static void copyLimited(HttpResponse<InputStream> response, Path target, long maxBytes) {
-        try (InputStream in = response.body(); OutputStream out = Files.newOutputStream(target)) {
+    private static URI follow(URI uri, ClassicHttpResponse response) {
+        int status = response.getCode();
+        Header location = response.getFirstHeader("Location");
+        if (status >= 300 && status < 400 && location != null) {
+            return resolveLocation(uri, location.getValue());
+        }
+        if (status != 200) {
+            throw new OutboundRefusedException("the server answered HTTP " + status);
+        }
+        return null;
+    }
+
+    private void copyLimited(ClassicHttpResponse response, Path target, long maxBytes, Instant deadline)
+            throws IOException {
+        HttpEntity entity = response.getEntity();
+        if (entity == null) {
+            throw new OutboundRefusedException("the server sent no file");
+        }
+        if (entity.getContentLength() > maxBytes) {
+            throw new OutboundRefusedException("the file is larger than " + maxBytes + " bytes");
+        }
+        InputStream in = entity.getContent();
+        try (OutputStream out = Files.newOutputStream(target)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
             int read;
@@ -82,10 +108,20 @@ public class GuardedDownloader {
                 if (total > maxBytes) {
                     throw new OutboundRefusedException("the file is larger than " + maxBytes + " bytes");
                 }
+                if (clock.instant().isAfter(deadline)) {
+                    throw new OutboundRefusedException("the download took longer than "
+                            + properties.readTimeout().toSeconds() + " s");
+                }
                 out.write(buffer, 0, read);
             }
-        } catch (IOException e) {
-            throw new OutboundRefusedException("the download failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static URI resolveLocation(URI base, String location) {
+        try {
+            return base.resolve(location.trim());
+        } catch (IllegalArgumentException e) {
+            throw new OutboundRefusedException("the server redirected to a malformed URL");
         }
     }
 
@@ -97,11 +133,8 @@ public class GuardedDownloader {
         }
     }
 
-    private static void close(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
-        } catch (IOException ignored) {
-            // the connection is being abandoned anyway
-        }
+    @Override
+    public void close() throws IOException {
+        client.close();
     }
 }

@@ -1,30 +1,56 @@
 package io.reelgate.server.fetch;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether Reelgate may send a request to a URL: http(s) only, and (unless allowed) never to loopback,
- * private, link-local (cloud metadata at 169.254.169.254), carrier-grade NAT, multicast or unspecified addresses.
- * Every address the host resolves to must be public, so a name cannot smuggle one private address in.
+ * Decides whether Reelgate may send a request to a URL a user chose: http(s) only, and (unless allowed) never to an
+ * address in {@link SpecialPurposeAddresses} (loopback, private, link-local with the cloud metadata address, NAT64,
+ * 6to4 and Teredo forms of those, documentation, reserved, multicast, broadcast). Every address a host resolves to
+ * must be public, so a name cannot smuggle one private address in. {@link #vettedAddresses} is what the outbound
+ * HTTP client connects to, so the addresses checked are the addresses used: there is no second look-up for a
+ * rebinding DNS server to answer differently.
  */
 @Component
 public class OutboundGuard {
 
+    private static final Logger log = LoggerFactory.getLogger(OutboundGuard.class);
+
     private final OutboundProperties properties;
     private final AllowList allowList;
+    private final HostResolver resolver;
 
-    public OutboundGuard(OutboundProperties properties) {
+    public OutboundGuard(OutboundProperties properties, HostResolver resolver) {
         this.properties = properties;
         this.allowList = new AllowList(properties.allowedHosts());
+        this.resolver = resolver;
     }
 
-    /** @throws OutboundRefusedException naming why the URL may not be fetched */
+    /**
+     * The full check, resolving the host: used where a URL is accepted (a callback URL at submit), so a user hears
+     * of a refused URL at once. A later request resolves again through {@link #vettedAddresses}.
+     *
+     * @throws OutboundRefusedException naming why the URL may not be fetched
+     */
     public void check(URI uri) {
+        String host = checkTarget(uri);
+        if (!mayBypass(host)) {
+            vettedAddresses(host);
+        }
+    }
+
+    /**
+     * The checks that need no look-up: scheme, host present, and an address literal judged on the spot.
+     *
+     * @return the host to resolve
+     */
+    public String checkTarget(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new OutboundRefusedException("only http and https URLs can be fetched");
@@ -33,59 +59,40 @@ public class OutboundGuard {
         if (host == null || host.isBlank()) {
             throw new OutboundRefusedException("the URL has no host");
         }
-        if (properties.allowPrivateNetworks() || allowList.allowsHost(host)) {
-            return;
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (Cidr.isLiteral(bare)) {
+            vettedAddresses(bare);
         }
+        return bare;
+    }
+
+    /**
+     * Resolves {@code host} once and answers its addresses if every one may be reached.
+     *
+     * @throws OutboundRefusedException when the name does not resolve or any address is not public
+     */
+    public InetAddress[] vettedAddresses(String host) {
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
             throw new OutboundRefusedException("the host " + host + " cannot be resolved");
         }
+        if (mayBypass(host)) {
+            return addresses;
+        }
         for (InetAddress address : addresses) {
-            if (!isPublic(address) && !allowList.allowsAddress(address)) {
+            Optional<String> reason = SpecialPurposeAddresses.nonPublicReason(address);
+            if (reason.isPresent() && !allowList.allowsAddress(address)) {
+                log.info("Refused an outbound request to {} ({}): {}", host, address.getHostAddress(), reason.get());
                 throw new OutboundRefusedException("the host " + host + " resolves to a non-public address");
             }
         }
+        return addresses;
     }
 
-    static boolean isPublic(InetAddress address) {
-        if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = address.getAddress();
-        if (b.length == 4) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            // 0/8 "this network", 100.64/10 carrier-grade NAT, 192.0.0/24 protocol assignments, 198.18/15 benchmarking
-            return first != 0 && !(first == 100 && second >= 64 && second < 128)
-                    && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) && !(first == 198 && (second == 18 || second == 19))
-                    && first < 224;
-        }
-        if (address instanceof Inet6Address) {
-            int first = b[0] & 0xff;
-            // fc00::/7 unique local; IPv4-mapped addresses are checked as IPv4
-            if ((first & 0xfe) == 0xfc) {
-                return false;
-            }
-            if (isIpv4Mapped(b)) {
-                try {
-                    return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static boolean isIpv4Mapped(byte[] b) {
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return false;
-            }
-        }
-        return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    /** The operator's switch for tests and closed intranets, or a host name allowed by name. */
+    private boolean mayBypass(String host) {
+        return properties.allowPrivateNetworks() || allowList.allowsHost(host);
     }
 }

@@ -63,7 +63,7 @@ class CreditsDatabaseTest {
                 io.reelgate.server.task.DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
         TaskPricing pricing = new TaskPricing(new PricingProperties(12, 30, 30, 30, 12, 30, 110));
         OutboundGuard guard = new OutboundGuard(new OutboundProperties(false, List.of(), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 0));
+                Duration.ofSeconds(1), 0, 10), java.net.InetAddress::getAllByName);
         service = new TaskService(tasks, pricing, guard, ledger, new IdempotencyKeys(jdbc), tx, event -> { }, clock, "preview",
                 Duration.ofHours(24));
         ApiKeyRepository keyRepository = new ApiKeyRepository(jdbc);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reelgate.server.testsupport.ImageHost;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,10 +20,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class OutboundGuardTest {
 
     private static OutboundProperties properties(boolean allowPrivate, List<String> hosts) {
-        return new OutboundProperties(allowPrivate, hosts, Duration.ofSeconds(2), Duration.ofSeconds(5), 3);
+        return new OutboundProperties(allowPrivate, hosts, Duration.ofSeconds(2), Duration.ofSeconds(5), 3, 10);
     }
 
-    private final OutboundGuard strict = new OutboundGuard(properties(false, List.of()));
+    private static OutboundGuard guard(OutboundProperties properties) {
+        return new OutboundGuard(properties, InetAddress::getAllByName);
+    }
+
+    private static GuardedDownloader downloader(OutboundProperties properties) {
+        OutboundGuard guard = guard(properties);
+        return new GuardedDownloader(guard, properties, new GuardedHttpClients(guard, properties), Clock.systemUTC());
+    }
+
+    private final OutboundGuard strict = guard(properties(false, List.of()));
 
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1/a.png", "http://10.0.0.1/a.png", "http://192.168.1.10/a.png",
@@ -50,13 +61,13 @@ class OutboundGuardTest {
 
     @Test
     void allowlistedHostsAndTheTestSwitchLetLoopbackThrough() {
-        new OutboundGuard(properties(false, List.of("localhost"))).check(URI.create("http://localhost/a.png"));
-        new OutboundGuard(properties(true, List.of())).check(URI.create("http://127.0.0.1/a.png"));
+        guard(properties(false, List.of("localhost"))).check(URI.create("http://localhost/a.png"));
+        guard(properties(true, List.of())).check(URI.create("http://127.0.0.1/a.png"));
     }
 
     @Test
     void allowlistedRangesPermitOnlyTheirAddresses() {
-        OutboundGuard guard = new OutboundGuard(properties(false, List.of("127.0.0.0/8", "fd00::/8")));
+        OutboundGuard guard = guard(properties(false, List.of("127.0.0.0/8", "fd00::/8")));
 
         guard.check(URI.create("http://127.0.0.1/a.png"));
         guard.check(URI.create("http://127.5.6.7/a.png"));
@@ -79,7 +90,7 @@ class OutboundGuardTest {
         server.start();
         try {
             OutboundProperties allowLoopback = properties(false, List.of("127.0.0.1"));
-            GuardedDownloader downloader = new GuardedDownloader(new OutboundGuard(allowLoopback), allowLoopback);
+            GuardedDownloader downloader = downloader(allowLoopback);
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/image.png";
 
             assertThatThrownBy(() -> downloader.download(url, dir.resolve("x"), 1000))
@@ -94,8 +105,7 @@ class OutboundGuardTest {
     void downloadStopsAtTheSizeLimit(@TempDir Path dir) {
         try (ImageHost host = new ImageHost()) {
             String url = host.serve("/big.png", new byte[200_000]);
-            GuardedDownloader downloader = new GuardedDownloader(new OutboundGuard(properties(true, List.of())),
-                    properties(true, List.of()));
+            GuardedDownloader downloader = downloader(properties(true, List.of()));
 
             assertThatThrownBy(() -> downloader.download(url, dir.resolve("big"), 100_000))
                     .isInstanceOf(OutboundRefusedException.class)
@@ -108,8 +118,7 @@ class OutboundGuardTest {
         try (ImageHost host = new ImageHost()) {
             byte[] png = ImageHost.png(40, 30);
             String url = host.serve("/small.png", png);
-            GuardedDownloader downloader = new GuardedDownloader(new OutboundGuard(properties(true, List.of())),
-                    properties(true, List.of()));
+            GuardedDownloader downloader = downloader(properties(true, List.of()));
 
             downloader.download(url, dir.resolve("small"), 100_000);
 
@@ -121,7 +130,7 @@ class OutboundGuardTest {
     void loopbackDownloadIsRefusedWithTheDefaultGuard(@TempDir Path dir) {
         try (ImageHost host = new ImageHost()) {
             String url = host.serve("/small.png", ImageHost.png(10, 10));
-            GuardedDownloader downloader = new GuardedDownloader(strict, properties(false, List.of()));
+            GuardedDownloader downloader = downloader(properties(false, List.of()));
 
             assertThatThrownBy(() -> downloader.download(url, dir.resolve("x"), 100_000))
                     .hasMessage("the host 127.0.0.1 resolves to a non-public address");
