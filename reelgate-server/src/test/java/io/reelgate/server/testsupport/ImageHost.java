@@ -26,14 +26,21 @@ public final class ImageHost implements AutoCloseable {
     }
 
     private final Map<String, File> files = new ConcurrentHashMap<>();
+    private final Map<String, Integer> requests = new ConcurrentHashMap<>();
 
     public ImageHost() {
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /** A host on a chosen address and port, e.g. a second loopback address standing in for a public host. */
+    public ImageHost(InetSocketAddress address) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(address, 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            requests.merge(exchange.getRequestURI().getPath(), 1, Integer::sum);
             File file = files.get(exchange.getRequestURI().getPath());
             if (file != null && file.delayMillis() > 0) {
                 try {
@@ -55,6 +62,20 @@ public final class ImageHost implements AutoCloseable {
         });
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** How many requests asked for {@code path}. */
+    public int requests(String path) {
+        return requests.getOrDefault(path, 0);
+    }
+
+    /** How many requests arrived at all. */
+    public int requests() {
+        return requests.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /** Publishes bytes at {@code path} and returns the URL. */
