@@ -70,6 +70,19 @@ class CallbackEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void callbacksArePlainHttp11WithoutAnUpgradeToH2c() {
+        String taskId = kie.generate(body("/h11", "\"aspectRatio\":\"16:9\""));
+        kie.awaitTerminal(taskId, TIMEOUT);
+
+        CallbackReceiver.Received callback = receiver.await("/h11", 1, TIMEOUT).get(0);
+
+        assertThat(callback.protocol()).isEqualTo("HTTP/1.1");
+        assertThat(callback.headers()).doesNotContainKeys("Upgrade", "HTTP2-Settings");
+        assertThat(callback.headers().getOrDefault("Connection", "")).doesNotContainIgnoringCase("upgrade");
+        assertThat(callback.headers().get("Content-Type")).isEqualTo("application/json");
+    }
+
+    @Test
     void generateFailureSendsCode400WithTheMessageAndEmptyFields() {
         String taskId = kie.generate(body("/gen-fail", "\"imageUrl\":\"" + host.serve("/gone.png", new byte[0]).replace("gone", "missing") + "\""));
 

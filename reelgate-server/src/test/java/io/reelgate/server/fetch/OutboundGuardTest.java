@@ -102,6 +102,29 @@ class OutboundGuardTest {
     }
 
     @Test
+    void downloadsArePlainHttp11WithoutAnUpgradeToH2c(@TempDir Path dir) throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        server.createContext("/", exchange -> {
+            seen.add(exchange.getProtocol() + " upgrade=" + exchange.getRequestHeaders().containsKey("Upgrade")
+                    + " http2-settings=" + exchange.getRequestHeaders().containsKey("HTTP2-Settings"));
+            exchange.sendResponseHeaders(200, 2);
+            exchange.getResponseBody().write(new byte[] {1, 2});
+            exchange.close();
+        });
+        server.start();
+        try {
+            downloader(properties(true, List.of())).download(
+                    "http://127.0.0.1:" + server.getAddress().getPort() + "/a.bin", dir.resolve("a"), 100);
+
+            assertThat(seen).containsExactly("HTTP/1.1 upgrade=false http2-settings=false");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void downloadStopsAtTheSizeLimit(@TempDir Path dir) {
         try (ImageHost host = new ImageHost()) {
             String url = host.serve("/big.png", new byte[200_000]);

@@ -19,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A user's webhook endpoint on loopback: records every request and answers from a script of statuses. */
 public final class CallbackReceiver implements AutoCloseable {
 
-    public record Received(String path, Map<String, String> headers, String body, Instant at) {
+    /** @param protocol the request line's version, e.g. {@code HTTP/1.1} */
+    public record Received(String path, Map<String, String> headers, String body, Instant at, String protocol) {
     }
 
     private final HttpServer server;
@@ -36,7 +37,8 @@ public final class CallbackReceiver implements AutoCloseable {
             Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestURI().getPath(), headers, body, Instant.now()));
+            received.add(new Received(exchange.getRequestURI().getPath(), headers, body, Instant.now(),
+                    exchange.getProtocol()));
             Integer status = script.poll();
             byte[] answer = "{\"status\":\"received\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
