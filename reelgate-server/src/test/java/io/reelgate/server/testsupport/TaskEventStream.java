@@ -105,6 +105,11 @@ public final class TaskEventStream implements AutoCloseable {
         return seen;
     }
 
+    /** Every event received so far and not yet taken by {@link #until} or {@link #successes}. */
+    public List<Event> received() {
+        return List.copyOf(events);
+    }
+
     @Override
     public void close() throws Exception {
         body.close();
