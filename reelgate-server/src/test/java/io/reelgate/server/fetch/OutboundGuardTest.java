@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +122,40 @@ class OutboundGuardTest {
             assertThat(seen).containsExactly("HTTP/1.1 upgrade=false http2-settings=false");
         } finally {
             server.stop(0);
+        }
+    }
+
+    @Test
+    void aDownloadThatOutlastsItsTimeLimitIsAbandoned(@TempDir Path dir) {
+        try (ImageHost host = new ImageHost()) {
+            String url = host.serve("/long.bin", new byte[1_000_000]);
+            OutboundProperties limits = properties(true, List.of());
+            OutboundGuard guard = guard(limits);
+            // every reading of the clock is two seconds later: the 5 s limit passes during the transfer
+            Clock stepping = new Clock() {
+                private Instant now = Instant.parse("2026-12-01T00:00:00Z");
+
+                @Override
+                public Instant instant() {
+                    now = now.plusSeconds(2);
+                    return now;
+                }
+
+                @Override
+                public java.time.ZoneId getZone() {
+                    return java.time.ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+            };
+            GuardedDownloader downloader = new GuardedDownloader(guard, limits, new GuardedHttpClients(guard, limits), stepping);
+
+            assertThatThrownBy(() -> downloader.download(url, dir.resolve("long"), 2_000_000))
+                    .isInstanceOf(OutboundRefusedException.class)
+                    .hasMessage("the download took longer than 5 s");
         }
     }
 
