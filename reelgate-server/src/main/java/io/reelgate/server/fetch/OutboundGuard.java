@@ -53,11 +53,11 @@ public class OutboundGuard {
     public String checkTarget(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new OutboundRefusedException("only http and https URLs can be fetched");
+            throw OutboundRefusedException.forbidden("only http and https URLs can be fetched");
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            throw new OutboundRefusedException("the URL has no host");
+            throw OutboundRefusedException.forbidden("the URL has no host");
         }
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (Cidr.isLiteral(bare)) {
@@ -85,7 +85,7 @@ public class OutboundGuard {
             Optional<String> reason = SpecialPurposeAddresses.nonPublicReason(address);
             if (reason.isPresent() && !allowList.allowsAddress(address)) {
                 log.info("Refused an outbound request to {} ({}): {}", host, address.getHostAddress(), reason.get());
-                throw new OutboundRefusedException("the host " + host + " resolves to a non-public address");
+                throw OutboundRefusedException.forbidden("the host " + host + " resolves to a non-public address");
             }
         }
         return addresses;

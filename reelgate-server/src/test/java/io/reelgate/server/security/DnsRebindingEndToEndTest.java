@@ -164,6 +164,21 @@ class DnsRebindingEndToEndTest {
         assertThat(MEDIA.requests("/hook")).isZero();
     }
 
+    @Test
+    void anUpstreamResultOnAForbiddenAddressFailsTheTaskAtOnceInsteadOfAtTheTimeout() {
+        RUNWAY.acceptCreate("text_to_video", "metadata please", "rb-3");
+        succeededWithOutput("rb-3", "http://169.254.169.254/latest/meta-data/iam");
+
+        String taskId = kie.generate("{\"prompt\":\"metadata please\",\"duration\":5,\"quality\":\"720p\","
+                + "\"aspectRatio\":\"16:9\"}");
+        JsonNode done = kie.awaitTerminal(taskId, TIMEOUT);
+
+        assertThat(done.get("state").asString()).isEqualTo("fail");
+        assertThat(done.get("failCode").asInt()).isEqualTo(400);
+        assertThat(done.get("failMsg").asString()).isEqualTo("Runway's result URL is not allowed (Failed to fetch the "
+                + "Runway output: the host 169.254.169.254 resolves to a non-public address)");
+    }
+
     private static void succeededWithOutput(String id, String outputUrl) {
         RUNWAY.server().stubFor(WireMock.get(WireMock.urlEqualTo("/v1/tasks/" + id)).willReturn(WireMock.okJson(
                 "{\"id\":\"" + id + "\",\"createdAt\":\"" + FakeRunway.CREATED_AT + "\",\"status\":\"SUCCEEDED\","

@@ -9,6 +9,7 @@ import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.UpstreamStatus;
 import io.reelgate.server.engine.preview.OutputNormalizer;
 import io.reelgate.server.engine.preview.PreviewProperties;
+import io.reelgate.server.fetch.OutboundRefusedException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -147,6 +148,11 @@ public class RunwayEngine implements AsyncVideoEngine {
         try {
             context.download(status.outputs().get(0), download, properties.maxOutputBytes(), "Runway output");
         } catch (EngineException e) {
+            if (OutboundRefusedException.forbiddenIn(e)) {
+                // a result URL on a forbidden address stays forbidden: fail now rather than at the task timeout
+                throw new EngineException(EngineException.INPUT_REJECTED, "Runway's result URL is not allowed ("
+                        + e.failMsg() + ")", e);
+            }
             // the signed URL may have expired or the CDN hiccupped: poll again (fresh URLs) until the task timeout
             throw new EngineUnavailableException("Could not download the result from Runway (" + e.failMsg() + ")", e);
         }
