@@ -107,6 +107,14 @@ class GenerateValidationEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void aBodyOverTheJsonLimitIsA400BeforeItIsParsed() {
+        Answer answer = kie.postJson("/api/v1/runway/generate", "{\"prompt\":\"" + "x".repeat(1_100_000) + "\"}");
+
+        assertThat(answer.code()).isEqualTo(400);
+        assertThat(answer.msg()).isEqualTo("Request body is larger than 1048576 bytes");
+    }
+
+    @Test
     void emptyBodyIsA400() {
         Answer answer = kie.postJson("/api/v1/runway/generate", "");
 

@@ -160,6 +160,30 @@ class OutboundGuardTest {
     }
 
     @Test
+    void theJvmsProxySettingsAreIgnored(@TempDir Path dir) throws Exception {
+        try (ImageHost host = new ImageHost(); ImageHost proxy = new ImageHost()) {
+            String url = host.serve("/direct.png", ImageHost.png(4, 4));
+            String before = System.getProperty("http.proxyHost");
+            System.setProperty("http.proxyHost", "127.0.0.1");
+            System.setProperty("http.proxyPort", Integer.toString(proxy.port()));
+            System.setProperty("http.nonProxyHosts", "");
+            try {
+                downloader(properties(true, List.of())).download(url, dir.resolve("direct"), 100_000);
+            } finally {
+                System.clearProperty("http.proxyHost");
+                System.clearProperty("http.proxyPort");
+                System.clearProperty("http.nonProxyHosts");
+                if (before != null) {
+                    System.setProperty("http.proxyHost", before);
+                }
+            }
+
+            assertThat(host.requests("/direct.png")).isEqualTo(1);
+            assertThat(proxy.requests()).isZero();
+        }
+    }
+
+    @Test
     void downloadStopsAtTheSizeLimit(@TempDir Path dir) {
         try (ImageHost host = new ImageHost()) {
             String url = host.serve("/big.png", new byte[200_000]);
