@@ -72,9 +72,22 @@ public class GuardedDownloader implements AutoCloseable {
             }
         } catch (IOException e) {
             OutboundRefusedException refusal = OutboundRefusedException.foundIn(e);
-            throw refusal != null ? refusal
-                    : new OutboundRefusedException("the download failed: " + e.getClass().getSimpleName());
+            throw refusal != null ? refusal : new OutboundRefusedException(describe(e));
         }
+    }
+
+    /** Words for a user's {@code failMsg}; the client library's class names mean nothing to them. */
+    private static String describe(IOException failure) {
+        if (failure instanceof java.net.ConnectException) {
+            return "could not connect to the host";
+        }
+        if (failure instanceof java.io.InterruptedIOException) {
+            return "the server did not answer in time";
+        }
+        if (failure instanceof javax.net.ssl.SSLException) {
+            return "the TLS connection failed";
+        }
+        return "the download failed: " + failure.getClass().getSimpleName();
     }
 
     private static URI follow(URI uri, ClassicHttpResponse response) {
