@@ -1,6 +1,6 @@
 package io.reelgate.server.account;
 
-import io.reelgate.server.task.DbTime;
+import io.reelgate.server.infra.DbTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.reelgate.server.account;
 
-import io.reelgate.server.storage.DataDirectory;
+import io.reelgate.server.infra.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

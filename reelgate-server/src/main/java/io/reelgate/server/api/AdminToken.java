@@ -1,7 +1,7 @@
 package io.reelgate.server.api;
 
 import io.reelgate.server.account.ApiKeySecrets;
-import io.reelgate.server.storage.DataDirectory;
+import io.reelgate.server.infra.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

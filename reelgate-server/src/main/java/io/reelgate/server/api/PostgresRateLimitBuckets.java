@@ -6,7 +6,7 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-import io.reelgate.server.schedule.ClusterJobs;
+import io.reelgate.server.infra.ClusterJobs;
 import java.time.Duration;
 import java.util.function.Supplier;
 import javax.sql.DataSource;

@@ -1,7 +1,7 @@
 package io.reelgate.server.api;
 
-import io.reelgate.server.schedule.ClusterJobs;
-import io.reelgate.server.task.DatabaseKind;
+import io.reelgate.server.infra.ClusterJobs;
+import io.reelgate.server.infra.DatabaseKind;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

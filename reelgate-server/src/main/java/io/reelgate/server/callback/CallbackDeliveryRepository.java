@@ -1,6 +1,6 @@
 package io.reelgate.server.callback;
 
-import io.reelgate.server.task.DbTime;
+import io.reelgate.server.infra.DbTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package io.reelgate.server.callback;
 
-import io.reelgate.server.task.DbTime;
+import io.reelgate.server.infra.DbTime;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.reelgate.server.dispatch;
 
+import io.reelgate.server.infra.NodeIdentity;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskState;
 import io.reelgate.server.task.TaskSubmitted;

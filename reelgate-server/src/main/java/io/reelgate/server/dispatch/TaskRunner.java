@@ -8,7 +8,7 @@ import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.VideoEngine;
-import io.reelgate.server.storage.DataDirectory;
+import io.reelgate.server.infra.DataDirectory;
 import io.reelgate.server.task.EngineRouting;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskTransitions;

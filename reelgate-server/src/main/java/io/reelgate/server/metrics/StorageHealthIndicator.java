@@ -1,7 +1,7 @@
 package io.reelgate.server.metrics;
 
+import io.reelgate.server.infra.DataDirectory;
 import io.reelgate.server.storage.BlobStore;
-import io.reelgate.server.storage.DataDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.reelgate.server.storage;
 
+import io.reelgate.server.infra.DataDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

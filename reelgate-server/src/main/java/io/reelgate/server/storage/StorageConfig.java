@@ -1,5 +1,6 @@
 package io.reelgate.server.storage;
 
+import io.reelgate.server.infra.DataDirectory;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,6 @@
 package io.reelgate.server.task;
 
-import io.reelgate.server.schedule.ClusterJobs;
+import io.reelgate.server.infra.ClusterJobs;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.infra.DbTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.springframework.jdbc.core.RowMapper;

@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.infra.DbTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,10 +1,12 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.infra.DatabaseKind;
+import io.reelgate.server.infra.DbTime;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

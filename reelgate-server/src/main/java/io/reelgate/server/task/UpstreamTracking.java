@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.infra.DbTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.reelgate.server.upload;
 
-import io.reelgate.server.schedule.ClusterJobs;
-import io.reelgate.server.task.DbTime;
+import io.reelgate.server.infra.ClusterJobs;
+import io.reelgate.server.infra.DbTime;
 import io.reelgate.server.task.IdempotencyConflictException;
 import java.time.Clock;
 import java.time.Duration;

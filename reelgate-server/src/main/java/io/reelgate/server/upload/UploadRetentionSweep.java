@@ -1,6 +1,6 @@
 package io.reelgate.server.upload;
 
-import io.reelgate.server.schedule.ClusterJobs;
+import io.reelgate.server.infra.ClusterJobs;
 import io.reelgate.server.storage.BlobStore;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package io.reelgate.server.upload;
 
 import io.reelgate.server.fetch.GuardedDownloader;
 import io.reelgate.server.fetch.OutboundRefusedException;
+import io.reelgate.server.infra.DataDirectory;
 import io.reelgate.server.storage.BlobStore;
-import io.reelgate.server.storage.DataDirectory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

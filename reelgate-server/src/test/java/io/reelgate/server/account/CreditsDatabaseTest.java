@@ -60,7 +60,7 @@ class CreditsDatabaseTest {
             }
         });
         transitions = new TaskTransitions(jdbc, tx, tasks, beans.getBeanProvider(TaskTerminalListener.class), event -> { },
-                io.reelgate.server.task.DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
+                io.reelgate.server.infra.DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
         TaskPricing pricing = new TaskPricing(new PricingProperties(12, 30, 30, 30, 12, 30, 110));
         OutboundGuard guard = new OutboundGuard(new OutboundProperties(false, List.of(), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 0, 10), java.net.InetAddress::getAllByName);

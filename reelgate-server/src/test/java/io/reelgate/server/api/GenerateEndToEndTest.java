@@ -3,7 +3,7 @@ package io.reelgate.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
-import io.reelgate.server.storage.RetentionSweep;
+import io.reelgate.server.task.RetentionSweep;
 import io.reelgate.server.testsupport.EndToEndTest;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.VideoProbe;

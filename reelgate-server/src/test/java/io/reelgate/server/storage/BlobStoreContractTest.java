@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reelgate.server.account.ApiKeyRepository;
-import io.reelgate.server.schedule.ClusterJobs;
-import io.reelgate.server.task.DatabaseKind;
+import io.reelgate.server.infra.ClusterJobs;
+import io.reelgate.server.infra.DataDirectory;
+import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.task.NewTask;
+import io.reelgate.server.task.RetentionSweep;
 import io.reelgate.server.task.TaskInput;
 import io.reelgate.server.task.TaskKind;
 import io.reelgate.server.task.TaskOutput;

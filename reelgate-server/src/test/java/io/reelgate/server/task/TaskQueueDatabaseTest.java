@@ -3,6 +3,7 @@ package io.reelgate.server.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.account.ApiKeyRepository;
+import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.testsupport.TestDatabases;
 import java.time.Duration;
 import java.time.Instant;

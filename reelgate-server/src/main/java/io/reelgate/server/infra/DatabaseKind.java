@@ -1,4 +1,4 @@
-package io.reelgate.server.task;
+package io.reelgate.server.infra;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package io.reelgate.server.task;
+package io.reelgate.server.infra;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

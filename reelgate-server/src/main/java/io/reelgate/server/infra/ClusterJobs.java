@@ -1,7 +1,5 @@
-package io.reelgate.server.schedule;
+package io.reelgate.server.infra;
 
-import io.reelgate.server.dispatch.NodeIdentity;
-import io.reelgate.server.task.DbTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

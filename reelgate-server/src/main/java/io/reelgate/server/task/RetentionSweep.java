@@ -1,6 +1,8 @@
-package io.reelgate.server.storage;
+package io.reelgate.server.task;
 
-import io.reelgate.server.schedule.ClusterJobs;
+import io.reelgate.server.infra.ClusterJobs;
+import io.reelgate.server.storage.BlobStore;
+import io.reelgate.server.storage.RetentionProperties;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskTransitions;
@@ -27,7 +29,7 @@ public class RetentionSweep {
     private final ClusterJobs clusterJobs;
     private final Clock clock;
 
-    RetentionSweep(TaskRepository tasks, TaskTransitions transitions, BlobStore blobs, RetentionProperties properties,
+    public RetentionSweep(TaskRepository tasks, TaskTransitions transitions, BlobStore blobs, RetentionProperties properties,
                    ClusterJobs clusterJobs, Clock clock) {
         this.tasks = tasks;
         this.transitions = transitions;

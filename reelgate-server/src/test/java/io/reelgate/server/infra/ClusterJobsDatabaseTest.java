@@ -1,4 +1,4 @@
-package io.reelgate.server.schedule;
+package io.reelgate.server.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.reelgate.server.storage;
+package io.reelgate.server.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
