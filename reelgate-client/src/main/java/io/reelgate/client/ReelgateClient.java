@@ -104,7 +104,7 @@ public final class ReelgateClient {
         return transport.send(Call.get("/api/v1/chat/credit")).thenApply(JsonNode::asLong);
     }
 
-    /** A short-lived (20 min) download link for a generated file URL (spec §11.2). */
+    /** A short-lived (20 min) download link for a generated file URL (docs/kie-contract.md, "Download URL"). */
     public String downloadUrl(String url) {
         return Futures.join(downloadUrlAsync(url));
     }

@@ -9,7 +9,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
-/** The three file-upload endpoints (spec §10), which KIE serves from its upload host. */
+/** The three file-upload endpoints (docs/kie-contract.md, "File Upload API"), which KIE serves from its upload host. */
 final class Uploads {
 
     private Uploads() {

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract test against the KIE cloud: the documented example answers of shared/spec/kie-api.md, byte for byte,
- * replayed through the SDK's HTTP path (client in KIE mode) and its callback parser.
+ * Contract test against the KIE cloud: the example answers of KIE's documentation (docs/kie-contract.md), byte for
+ * byte, replayed through the SDK's HTTP path (client in KIE mode) and its callback parser.
  */
 class KieDocumentedExamplesTest {
 

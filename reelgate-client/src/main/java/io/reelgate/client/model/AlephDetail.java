@@ -1,9 +1,9 @@
 package io.reelgate.client.model;
 
 /**
- * {@code data} of {@code GET /api/v1/aleph/record-info} (spec §7). Aleph has no state string: success is
- * {@code successFlag 1}; failure is {@code successFlag 0} with an {@code errorMessage} (or, on KIE sister APIs,
- * {@code successFlag} 2 or 3); anything else is still running.
+ * {@code data} of {@code GET /api/v1/aleph/record-info} (docs/kie-contract.md, "Aleph record-info"). Aleph has no state
+ * string: success is {@code successFlag 1}; failure is {@code successFlag 0} with an {@code errorMessage} (or, on KIE
+ * sister APIs, {@code successFlag} 2 or 3); anything else is still running.
  *
  * @param taskId       this task
  * @param paramJson    the original request as a JSON string

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
- * Body of {@code POST /api/v1/aleph/generate} (spec §6), video to video. Build with {@link #builder(String, String)}.
+ * Body of {@code POST /api/v1/aleph/generate} (docs/kie-contract.md, "Aleph generate"), video to video. Build with
+ * {@link #builder(String, String)}.
  *
  * @param prompt         the transformation to apply
  * @param videoUrl       the source video (only its first 5 s are used)

@@ -5,7 +5,8 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * Body of {@code POST /api/file-base64-upload} (spec §10.3), for small files (base64 adds a third).
+ * Body of {@code POST /api/file-base64-upload} (docs/kie-contract.md, "Base64 upload"), for small files (base64 adds a
+ * third).
  *
  * @param base64Data plain base64 or a data URL ({@code data:image/png;base64,…})
  * @param uploadPath folder, without leading or trailing slash

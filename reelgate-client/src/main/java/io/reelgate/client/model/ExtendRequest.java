@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
- * Body of {@code POST /api/v1/runway/extend} (spec §5): continues a finished Runway video as a new task.
+ * Body of {@code POST /api/v1/runway/extend} (docs/kie-contract.md, "Extend"): continues a finished Runway video as a
+ * new task.
  *
  * @param taskId      the (successful) task to extend
  * @param prompt      what happens next

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
- * Body of {@code POST /api/v1/runway/generate} (spec §3). Null fields are left out of the JSON. Build with
- * {@link #builder(String)}: duration 5 and quality 720p are preset because KIE requires both and fills no defaults.
+ * Body of {@code POST /api/v1/runway/generate} (docs/kie-contract.md, "Generate"). Null fields are left out of the
+ * JSON. Build with {@link #builder(String)}: duration 5 and quality 720p are preset because KIE requires both and fills
+ * no defaults.
  *
  * @param prompt      what happens (at most 1800 characters)
  * @param imageUrl    optional start image; when given the output follows its aspect ratio

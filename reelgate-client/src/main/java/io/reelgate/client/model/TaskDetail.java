@@ -1,7 +1,8 @@
 package io.reelgate.client.model;
 
 /**
- * {@code data} of {@code GET /api/v1/runway/record-detail} (spec §4), for generate and extend tasks alike.
+ * {@code data} of {@code GET /api/v1/runway/record-detail} (docs/kie-contract.md, "Record-detail"), for generate and
+ * extend tasks alike.
  *
  * @param taskId        this task
  * @param parentTaskId  the extended task for extensions; {@code ""} for plain generations

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Runway task states (spec §9): {@code wait → queueing → generating → success | fail}. */
+/** Runway task states (docs/kie-contract.md, "Task states"): {@code wait → queueing → generating → success | fail}. */
 public enum TaskState {
     WAIT, QUEUEING, GENERATING, SUCCESS, FAIL,
     /** A state this SDK does not know yet; treated as still running so waits do not end early. */

@@ -1,7 +1,8 @@
 package io.reelgate.client.model;
 
 /**
- * {@code data} of the three upload endpoints (spec §10.4). Pass {@link #downloadUrl()} on to generation requests.
+ * {@code data} of the three upload endpoints (docs/kie-contract.md, "Upload response"). Pass {@link #downloadUrl()} on
+ * to generation requests.
  *
  * @param fileName    the stored name
  * @param filePath    the path under the upload root

@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 
 /**
- * Body of {@code POST /api/file-url-upload} (spec §10.2): the server downloads {@code fileUrl} and stores it.
+ * Body of {@code POST /api/file-url-upload} (docs/kie-contract.md, "URL upload"): the server downloads {@code fileUrl}
+ * and stores it.
  *
  * @param fileUrl    public http(s) URL to fetch
  * @param uploadPath folder, without leading or trailing slash

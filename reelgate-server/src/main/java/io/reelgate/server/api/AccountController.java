@@ -27,7 +27,7 @@ class AccountController {
         this.ledger = ledger;
     }
 
-    /** KIE §11.1: {@code data} is the bare integer balance. */
+    /** {@code data} is the bare integer balance (docs/kie-contract.md, "Credit"). */
     @GetMapping("/api/v1/chat/credit")
     @Operation(summary = "Get remaining credits (KIE)")
     @ApiResponse(responseCode = "200", description = "data is the balance, an integer",

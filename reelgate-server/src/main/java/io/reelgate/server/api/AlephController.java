@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The KIE Runway Aleph endpoints (spec §6–§7). */
+/** The KIE Runway Aleph endpoints (docs/kie-contract.md, "Aleph generate", "Aleph record-info"). */
 @RestController
 @Tag(name = "Aleph (KIE)", description = "KIE Runway Aleph video-to-video, wire-compatible")
 class AlephController {

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * {@code data} of {@code GET /api/v1/aleph/record-info} (spec §7): a different family from Runway's detail, with
- * the request as a JSON string, ISO times and {@code successFlag} instead of a state.
+ * {@code data} of {@code GET /api/v1/aleph/record-info} (docs/kie-contract.md, "Aleph record-info"): a different family
+ * from Runway's detail, with the request as a JSON string, ISO times and {@code successFlag} instead of a state.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"taskId", "paramJson", "response", "completeTime", "createTime", "successFlag", "errorCode",

@@ -71,7 +71,7 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         response.setStatus(responses.httpStatus(code));
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        // the upload host has its own envelope and wording (spec §10.4)
+        // the upload host has its own envelope and wording (docs/kie-contract.md, "Upload response")
         json.writeValue(response.getOutputStream(), UploadPaths.matches(request)
                 ? UploadEnvelope.error(code, uploadMsg) : ApiEnvelope.error(code, msg));
     }

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 /**
- * KIE §11.2 {@code POST /api/v1/common/download-url}: a 20-minute signed link to a file this server produced for
- * the caller (a result of one of its tasks, or one of its uploads), served as an attachment.
+ * {@code POST /api/v1/common/download-url} (docs/kie-contract.md, "Download URL"): a 20-minute signed link to a file
+ * this server produced for the caller (a result of one of its tasks, or one of its uploads), served as an attachment.
  */
 @RestController
 @Tag(name = "Common (KIE)")

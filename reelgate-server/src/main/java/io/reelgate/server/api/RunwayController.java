@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** The KIE Runway endpoints (spec §3–§5). */
+/** The KIE Runway endpoints (docs/kie-contract.md, "Generate", "Record-detail", "Extend"). */
 @RestController
 @Tag(name = "Runway (KIE)", description = "KIE Runway video generation, wire-compatible")
 class RunwayController {

@@ -22,9 +22,9 @@ import org.springframework.web.util.WebUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The KIE File Upload API (spec §10): stream (multipart), URL and base64 uploads, answered in the upload host's
- * envelope. Parts and fields are read by hand rather than bound, so a missing one gets KIE's
- * {@code Missing required parameter: …} instead of a framework message.
+ * The KIE File Upload API (docs/kie-contract.md, "File Upload API"): stream (multipart), URL and base64 uploads,
+ * answered in the upload host's envelope. Parts and fields are read by hand rather than bound, so a missing one gets
+ * KIE's {@code Missing required parameter: …} instead of a framework message.
  */
 @RestController
 @Tag(name = "File upload (KIE)", description = "Temporary files to pass on as imageUrl / videoUrl")

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The upload host's envelope {@code {"success":true,"code":200,"msg":"File uploaded successfully","data":…}}, which
- * differs from {@link ApiEnvelope} by its {@code success} flag (spec §10.4); {@code data} is null on errors.
+ * differs from {@link ApiEnvelope} by its {@code success} flag (docs/kie-contract.md, "Upload response"); {@code data}
+ * is null on errors.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"success", "code", "msg", "data"})

@@ -5,7 +5,10 @@ import io.reelgate.server.upload.StoredUpload;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** The {@code data} of a successful upload, field for field as KIE documents it (spec §10.4). */
+/**
+ * The {@code data} of a successful upload, field for field as KIE documents it (docs/kie-contract.md,
+ * "Upload response").
+ */
 @JsonPropertyOrder({"fileName", "filePath", "downloadUrl", "fileSize", "mimeType", "uploadedAt"})
 record UploadView(String fileName, String filePath, String downloadUrl, long fileSize, String mimeType,
                   String uploadedAt) {

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The documented callback bodies (spec §8): generate and extend share the snake_case Runway shape; Aleph has its
- * own, with the result URLs in {@code data} and {@code taskId} at the top level. Keys keep the documented order.
+ * The documented callback bodies (docs/kie-contract.md, "Generate and extend callbacks", "Aleph callback"): generate
+ * and extend share the snake_case Runway shape; Aleph has its own, with the result URLs in {@code data} and
+ * {@code taskId} at the top level. Keys keep the documented order.
  */
 @Component
 class CallbackPayloads {

@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 /**
  * Signs a callback two ways at once:
  * <ul>
- * <li>KIE (spec §8.1): {@code X-Webhook-Timestamp} = Unix seconds, {@code X-Webhook-Signature} =
- * Base64(HMAC-SHA256(key = the secret string's UTF-8 bytes, message = taskId + "." + timestamp)), so receivers
- * written for KIE verify Reelgate unchanged. It does not cover the body, hence the second scheme.</li>
+ * <li>KIE (docs/kie-contract.md, "Callback signatures"): {@code X-Webhook-Timestamp} = Unix seconds,
+ * {@code X-Webhook-Signature} = Base64(HMAC-SHA256(key = the secret string's UTF-8 bytes, message = taskId + "." +
+ * timestamp)), so receivers written for KIE verify Reelgate unchanged. It does not cover the body, hence the second
+ * scheme.</li>
  * <li>Standard Webhooks: {@code webhook-id}, {@code webhook-timestamp}, {@code webhook-signature} = space-separated
  * {@code v1,<Base64(HMAC-SHA256(key = Base64-decoded part after "whsec_", message = id.timestamp.body))>}, one per
  * active secret while a rotation overlaps.</li>

@@ -4,7 +4,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** The rules of {@code POST /api/v1/aleph/generate} (spec §6). */
+/** The rules of {@code POST /api/v1/aleph/generate} (docs/kie-contract.md, "Aleph generate"). */
 @Component
 public class AlephRequestParser {
 

@@ -3,7 +3,7 @@ package io.reelgate.server.task;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
-/** The rules of {@code POST /api/v1/runway/extend} (spec §5); the parent checks are the service's. */
+/** The rules of {@code POST /api/v1/runway/extend} (docs/kie-contract.md, "Extend"); parent checks are the service's. */
 @Component
 public class ExtendRequestParser {
 

@@ -5,8 +5,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The one place the rules of {@code POST /api/v1/runway/generate} live (spec §3). Unknown fields are ignored,
- * as KIE ignores them.
+ * The one place the rules of {@code POST /api/v1/runway/generate} live (docs/kie-contract.md, "Generate"). Unknown
+ * fields are ignored, as KIE ignores them.
  */
 @Component
 public class GenerateRequestParser {

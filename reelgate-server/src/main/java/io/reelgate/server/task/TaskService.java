@@ -31,7 +31,7 @@ public class TaskService {
 
     /** KIE documents no extension length; Runway's extensions add 5 seconds, and so do ours. */
     public static final int EXTEND_SECONDS = 5;
-    /** Aleph processes at most the first 5 seconds of the source (spec §6). */
+    /** Aleph processes at most the first 5 seconds of the source (docs/kie-contract.md, "Aleph generate"). */
     public static final int ALEPH_SECONDS = 5;
     private static final Set<TaskKind> RUNWAY_KINDS = Set.of(TaskKind.GENERATE, TaskKind.EXTEND);
     private static final Set<TaskKind> ALEPH_KINDS = Set.of(TaskKind.ALEPH);

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Limits of the KIE File Upload API (spec §10).
+ * Limits of the KIE File Upload API (docs/kie-contract.md, "File Upload API").
  *
  * @param maxBytes       largest file accepted by the stream and URL uploads (KIE: "recommended max 100 MB"); the
  *                       multipart limits are derived from it

@@ -19,9 +19,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The three KIE upload modes (spec §10). Each one lands the content in a staging file first (never the whole file
- * in memory, except the capped base64 mode), checks names, size and content, then stores it under
- * {@code uploads/<namespace>/<uploadPath>/<fileName>} with a database row holding the sniffed type and expiry.
+ * The three KIE upload modes (docs/kie-contract.md, "File Upload API"). Each one lands the content in a staging file
+ * first (never the whole file in memory, except the capped base64 mode), checks names, size and content, then stores it
+ * under {@code uploads/<namespace>/<uploadPath>/<fileName>} with a database row holding the sniffed type and expiry.
  */
 @Service
 public class UploadService {

@@ -27,13 +27,14 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A ComfyUI server on loopback that answers with the documented shapes (shared/spec/comfyui.md §2–§8, §12):
- * {@code /prompt} queues (or refuses with {@code node_errors}), {@code /queue} lists running and pending prompts,
- * {@code /history/{id}} answers {@code {}} until the prompt ended, then the entry with {@code outputs} and
- * {@code status.messages}; {@code /view} serves a real MP4 rendered at the workflow's width and height. What a
- * prompt does is scripted by its positive prompt text; {@code /ws?clientId=} is a real WebSocket that sends the
- * connect {@code status} and, on request, {@code progress} to the prompt's owner. It can be stopped (connections
- * refused and cut), started again on the same port, and "restarted" (queue and history forgotten, as ComfyUI does).
+ * A ComfyUI server on loopback that answers with the documented shapes (docs/upstreams.md, "ComfyUI: endpoints" to
+ * "ComfyUI: video outputs"): {@code /prompt} queues (or refuses with {@code node_errors}), {@code /queue} lists running
+ * and pending prompts, {@code /history/{id}} answers {@code {}} until the prompt ended, then the entry with
+ * {@code outputs} and {@code status.messages}; {@code /view} serves a real MP4 rendered at the workflow's width and
+ * height. What a prompt does is scripted by its positive prompt text; {@code /ws?clientId=} is a real WebSocket that
+ * sends the connect {@code status} and, on request, {@code progress} to the prompt's owner. It can be stopped
+ * (connections refused and cut), started again on the same port, and "restarted" (queue and history forgotten, as
+ * ComfyUI does).
  */
 public final class FakeComfyUi implements AutoCloseable {
 
@@ -88,7 +89,7 @@ public final class FakeComfyUi implements AutoCloseable {
         front = new WebSocketFront(http.getAddress().getPort(), new WebSocketFront.Sockets() {
             @Override
             public void opened(String clientId, OutputStream out) {
-                // the first frame after connect (spec §7)
+                // the first frame after connect (docs/upstreams.md, "ComfyUI: WebSocket")
                 ObjectNode status = NODES.objectNode().put("type", "status");
                 status.putObject("data").put("sid", clientId).putObject("status").putObject("exec_info")
                         .put("queue_remaining", 0);
@@ -153,7 +154,7 @@ public final class FakeComfyUi implements AutoCloseable {
         }
     }
 
-    /** ComfyUI restarted: queue and history are gone (spec §11.4), output files stay. */
+    /** ComfyUI restarted: queue and history are gone (docs/upstreams.md, "ComfyUI: basics"), output files stay. */
     public synchronized void forgetQueueAndHistory() {
         queue.clear();
         history.clear();
@@ -164,7 +165,10 @@ public final class FakeComfyUi implements AutoCloseable {
         return Set.copyOf(sockets.keySet());
     }
 
-    /** Sends {@code progress} (spec §7) for the prompt with that text to the socket of the client that queued it. */
+    /**
+     * Sends {@code progress} (docs/upstreams.md, "ComfyUI: WebSocket") for the prompt with that text to the socket of
+     * the client that queued it.
+     */
     public synchronized void sendProgress(String promptText, int value, int max) {
         for (Job job : queue.values()) {
             if (promptText.equals(positiveText(job.body.path("prompt")))) {

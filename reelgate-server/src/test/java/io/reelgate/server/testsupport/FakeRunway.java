@@ -16,9 +16,10 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
- * Runway's developer API on loopback (WireMock), answering with the documented shapes (spec §1, §8, §18): create
- * answers {@code {"id"}}, task reads walk through the statuses given, DELETE answers 204. Creates are told apart by
- * their {@code promptText}, so tests sharing one server do not see each other's tasks.
+ * Runway's developer API on loopback (WireMock), answering with the documented shapes (docs/upstreams.md,
+ * "Runway: connection", "Runway: tasks", "Runway: cancel"): create answers {@code {"id"}}, task reads walk through the
+ * statuses given, DELETE answers 204. Creates are told apart by their {@code promptText}, so tests sharing one server
+ * do not see each other's tasks.
  */
 public final class FakeRunway implements AutoCloseable {
 

@@ -1,6 +1,8 @@
 package io.reelgate.server.api.openapi;
 
-/** The request and response examples of the KIE documentation (spec §3–§11), verbatim where the docs give one. */
+/**
+ * The request and response examples of the KIE documentation (docs/kie-contract.md), verbatim where the docs give one.
+ */
 public final class KieExamples {
 
     private KieExamples() {

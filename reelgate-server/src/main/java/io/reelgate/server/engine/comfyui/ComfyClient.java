@@ -23,10 +23,10 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The ComfyUI HTTP calls the engine makes (spec §2–§5). Connection failures, timeouts and 5xx become
- * {@link ComfyUnreachableException} (try another server, or poll again); a refused prompt becomes
- * {@link ComfyRejectedException} carrying the node and message. No retries here: the pool moves on to the next
- * server and the poller has its own schedule.
+ * The ComfyUI HTTP calls the engine makes (docs/upstreams.md, "ComfyUI: endpoints" to "ComfyUI: files"). Connection
+ * failures, timeouts and 5xx become {@link ComfyUnreachableException} (try another server, or poll again); a refused
+ * prompt becomes {@link ComfyRejectedException} carrying the node and message. No retries here: the pool moves on to
+ * the next server and the poller has its own schedule.
  */
 class ComfyClient {
 
@@ -53,8 +53,9 @@ class ComfyClient {
     }
 
     /**
-     * {@code POST /upload/image} (any file type, spec §5) with {@code overwrite=true}, so a resubmission replaces its
-     * own earlier upload; answers the name to put into the workflow ({@code subfolder/name} when ComfyUI chose one).
+     * {@code POST /upload/image} (any file type: docs/upstreams.md, "ComfyUI: files") with {@code overwrite=true}, so a
+     * resubmission replaces its own earlier upload; answers the name to put into the workflow ({@code subfolder/name}
+     * when ComfyUI chose one).
      */
     String upload(ComfyServer server, String fileName, byte[] content) {
         String boundary = "reelgate-" + UUID.randomUUID();
@@ -126,7 +127,8 @@ class ComfyClient {
     /**
      * Stops a prompt: {@code POST /queue {"delete":[id]}} takes it out of the queue if it still waits; if it runs,
      * {@code POST /interrupt {"prompt_id"}}. Interrupting only a running prompt matters on older builds, which ignore
-     * the body and interrupt whatever runs (spec §2, §11.7): they would otherwise stop another task's prompt.
+     * the body and interrupt whatever runs (docs/upstreams.md, "ComfyUI: pitfalls"): they would otherwise stop another
+     * task's prompt.
      */
     void stop(ComfyServer server, String promptId) {
         ObjectNode delete = JsonNodeFactory.instance.objectNode();
@@ -218,7 +220,8 @@ class ComfyClient {
     private static Set<String> ids(JsonNode items) {
         Set<String> ids = new HashSet<>();
         for (JsonNode item : items) {
-            // queue items are [number, prompt_id, prompt, extra_data, outputs] (spec §4)
+            // queue items are [number, prompt_id, prompt, extra_data, outputs] (docs/upstreams.md,
+            // "ComfyUI: queue and history")
             if (item.isArray() && item.size() > 1) {
                 ids.add(item.get(1).asString(""));
             }

@@ -10,13 +10,16 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads a finished prompt's history entry (spec §4): success → the output files as {@code /view} queries, best
- * video first; {@code execution_error} → failed with the node and ComfyUI's message; {@code execution_interrupted}
- * (someone interrupted it on the server) → failed.
+ * Reads a finished prompt's history entry (docs/upstreams.md, "ComfyUI: queue and history"): success → the output files
+ * as {@code /view} queries, best video first; {@code execution_error} → failed with the node and ComfyUI's message;
+ * {@code execution_interrupted} (someone interrupted it on the server) → failed.
  */
 final class ComfyHistory {
 
-    /** Output file types by preference: real video containers before animations (spec §8). */
+    /**
+     * Output file types by preference: real video containers before animations (docs/upstreams.md,
+     * "ComfyUI: video outputs").
+     */
     private static final List<String> VIDEO_EXTENSIONS = List.of(".mp4", ".webm", ".mov", ".mkv", ".webp", ".gif", ".png");
 
     private ComfyHistory() {

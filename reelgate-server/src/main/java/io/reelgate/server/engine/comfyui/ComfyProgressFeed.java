@@ -17,11 +17,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Progress of running prompts from each server's WebSocket ({@code /ws?clientId=}, spec §7): {@code progress}
- * messages ({@code value}/{@code max} of the node running) for prompts this process queued with the same
- * {@code client_id}. Optional by nature: the socket replays nothing and may drop, so completion is always decided by
- * polling {@code /history}; without a socket a running task simply shows 0 %. Connections are opened lazily when a
- * prompt is being polled and reopened after a close or error, at most every {@link #RECONNECT_PAUSE}.
+ * Progress of running prompts from each server's WebSocket ({@code /ws?clientId=}, docs/upstreams.md,
+ * "ComfyUI: WebSocket"): {@code progress} messages ({@code value}/{@code max} of the node running) for prompts this
+ * process queued with the same {@code client_id}. Optional by nature: the socket replays nothing and may drop, so
+ * completion is always decided by polling {@code /history}; without a socket a running task simply shows 0 %.
+ * Connections are opened lazily when a prompt is being polled and reopened after a close or error, at most every
+ * {@link #RECONNECT_PAUSE}.
  */
 class ComfyProgressFeed {
 
@@ -112,7 +113,9 @@ class ComfyProgressFeed {
         percentByPrompt.merge(promptId, percent, Math::max);
     }
 
-    /** Collects text frames into messages; binary preview frames are ignored (spec §7). */
+    /**
+     * Collects text frames into messages; binary preview frames are ignored (docs/upstreams.md, "ComfyUI: WebSocket").
+     */
     private final class Listener implements WebSocket.Listener {
         private final ComfyServer server;
         private final Connection connection;

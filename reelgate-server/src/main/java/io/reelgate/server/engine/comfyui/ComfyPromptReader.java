@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One poll of a queued prompt. ComfyUI keeps queue and history in RAM only (spec §11.4), and {@code /history/{id}}
- * answers {@code {}} for pending, running and unknown ids alike (§11.5), so the answer combines both: in history →
- * ended; in {@code /queue} → running or pending; in neither (history read again, in case it just ended) → the server
- * restarted and lost it. A server that stays unreachable longer than the grace counts as lost too. Lost prompts are
- * submitted again by the dispatcher, on whichever server is then best.
+ * One poll of a queued prompt. ComfyUI keeps queue and history in RAM only, and {@code /history/{id}}
+ * answers {@code {}} for pending, running and unknown ids alike (docs/upstreams.md, "ComfyUI: queue and history"), so
+ * the answer combines both: in history → ended; in {@code /queue} → running or pending; in neither (history read again,
+ * in case it just ended) → the server restarted and lost it. A server that stays unreachable longer than the grace
+ * counts as lost too. Lost prompts are submitted again by the dispatcher, on whichever server is then best.
  */
 class ComfyPromptReader {
 

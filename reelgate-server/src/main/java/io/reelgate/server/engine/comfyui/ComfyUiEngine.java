@@ -37,7 +37,7 @@ public class ComfyUiEngine implements AsyncVideoEngine {
 
     public static final String NAME = "comfyui";
     private static final Logger log = LoggerFactory.getLogger(ComfyUiEngine.class);
-    /** Seeds stay below 2^53 so JSON and Java agree on them exactly (spec §9). */
+    /** Seeds stay below 2^53 so JSON and Java agree on them exactly (docs/upstreams.md, "ComfyUI: model families"). */
     private static final long SEED_BOUND = 1L << 53;
 
     private final ComfyUiProperties properties;
@@ -46,7 +46,10 @@ public class ComfyUiEngine implements AsyncVideoEngine {
     private final ComfyWorkflows workflows;
     private final ComfyPromptReader reader;
     private final OutputNormalizer normalizer;
-    /** Identifies this Reelgate process to ComfyUI (spec §3: prompts should carry a client_id). */
+    /**
+     * Identifies this Reelgate process to ComfyUI (every prompt should carry a client_id: docs/upstreams.md,
+     * "ComfyUI: prompts").
+     */
     private final String clientId = "reelgate-" + UUID.randomUUID();
     private final SecureRandom random = new SecureRandom();
 

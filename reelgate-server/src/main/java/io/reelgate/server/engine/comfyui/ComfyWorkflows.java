@@ -54,7 +54,8 @@ final class ComfyWorkflows {
         values.put("height", size.height());
         values.put("frames", family.frames(job.durationSeconds()));
         values.put("fps", family.fps());
-        // a folder keeps Reelgate's files apart in output/; the task id keeps each job's counter apart (spec §8)
+        // a folder keeps Reelgate's files apart in output/; the task id keeps each job's counter apart
+        // (docs/upstreams.md, "ComfyUI: video outputs")
         values.put("filename_prefix", "reelgate/" + job.taskId());
         if (input.placeholder() != null) {
             values.put(input.placeholder(), inputName);

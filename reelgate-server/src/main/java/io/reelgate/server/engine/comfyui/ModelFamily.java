@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The frame-count and size rules of an open video model family (spec §9, from the node code): the latent packs
- * {@code frameStep} frames, so a length must be {@code frameStep·n+1} (others are silently rounded down by ComfyUI),
- * and width and height must be multiples of {@code sizeMultiple}.
+ * The frame-count and size rules of an open video model family (docs/upstreams.md, "ComfyUI: model families"): the
+ * latent packs {@code frameStep} frames, so a length must be {@code frameStep·n+1} (others are silently rounded down by
+ * ComfyUI), and width and height must be multiples of {@code sizeMultiple}.
  */
 public enum ModelFamily {
 

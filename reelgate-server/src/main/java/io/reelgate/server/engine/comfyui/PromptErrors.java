@@ -8,8 +8,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns ComfyUI's validation answer (spec §3: {@code error} plus {@code node_errors} per node) into one line naming
- * each failing node, its class and the message, e.g. {@code node 37 (UNETLoader): Value not in list: unet_name: …}.
+ * Turns ComfyUI's validation answer (docs/upstreams.md, "ComfyUI: prompts": {@code error} plus {@code node_errors} per
+ * node) into one line naming each failing node, its class and the message, e.g.
+ * {@code node 37 (UNETLoader): Value not in list: unet_name: …}.
  */
 final class PromptErrors {
 

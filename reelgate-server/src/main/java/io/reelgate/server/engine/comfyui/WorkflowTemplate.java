@@ -11,10 +11,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * An API-format ComfyUI workflow ({@code node_id → {class_type, inputs}}, spec §3) with {@code {{placeholders}}} in
- * string values, so the file stays valid JSON and can be edited in ComfyUI's own export. A string that is exactly
- * one placeholder takes the value's type (numbers stay numbers); a placeholder inside a longer string is replaced
- * as text. Filled on the JSON tree, never by text substitution, so a prompt cannot break out of its string.
+ * An API-format ComfyUI workflow ({@code node_id → {class_type, inputs}}, docs/upstreams.md, "ComfyUI: prompts") with
+ * {@code {{placeholders}}} in string values, so the file stays valid JSON and can be edited in ComfyUI's own export. A
+ * string that is exactly one placeholder takes the value's type (numbers stay numbers); a placeholder inside a longer
+ * string is replaced as text. Filled on the JSON tree, never by text substitution, so a prompt cannot break out of its
+ * string.
  */
 final class WorkflowTemplate {
 

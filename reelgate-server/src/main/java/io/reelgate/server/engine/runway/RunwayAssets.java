@@ -14,9 +14,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Inputs sent to Runway as base64 data URIs (spec §10): Runway fetches URLs only over HTTPS from domain names, does
- * not follow redirects and needs HEAD and Content-Length, which many user URLs (and every loopback test host) do
- * not meet. Reelgate downloads the input through its outbound guard and sends the bytes instead.
+ * Inputs sent to Runway as base64 data URIs (docs/upstreams.md, "Runway: input assets"): Runway fetches URLs only over
+ * HTTPS from domain names, does not follow redirects and needs HEAD and Content-Length, which many user URLs (and every
+ * loopback test host) do not meet. Reelgate downloads the input through its outbound guard and sends the bytes instead.
  */
 final class RunwayAssets {
 
@@ -40,7 +40,7 @@ final class RunwayAssets {
             byte[] bytes = Files.readAllBytes(file);
             int[] size = dimensions(file, what);
             double aspect = size[0] / (double) size[1];
-            // Runway refuses images outside 1:2..2:1 (spec §10)
+            // Runway refuses images outside 1:2..2:1 (docs/upstreams.md, "Runway: input assets")
             if (aspect < 0.5 || aspect > 2.0) {
                 throw new EngineException(EngineException.INPUT_REJECTED, String.format(java.util.Locale.ROOT,
                         "The %s's aspect ratio must be between 1:2 and 2:1 for Runway (got %.2f)", what, aspect));

@@ -17,8 +17,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The three calls the engine makes to Runway's API (spec §1, §8, §12): create a task, read it, cancel it. Every
- * request carries {@code Authorization: Bearer}, {@code X-Runway-Version} and JSON. Retry rules live here.
+ * The three calls the engine makes to Runway's API (docs/upstreams.md, "Runway: connection" to
+ * "Runway: errors and retries"): create a task, read it, cancel it. Every request carries
+ * {@code Authorization: Bearer}, {@code X-Runway-Version} and JSON. Retry rules live here.
  */
 class RunwayClient {
 
@@ -115,7 +116,8 @@ class RunwayClient {
             if (status >= 200 && status < 300) {
                 return response;
             }
-            // 429: daily quota or a burst; 5xx: Runway shedding load (spec §12). Everything else is final.
+            // 429: daily quota or a burst; 5xx: Runway shedding load (docs/upstreams.md, "Runway: errors and retries").
+            // Everything else is final.
             boolean retryable = status == 429 || status >= 500;
             if (retryable && attempt < maxRetries) {
                 pause(request, attempt, response, "HTTP " + status);

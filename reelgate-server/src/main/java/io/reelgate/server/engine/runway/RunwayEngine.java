@@ -101,7 +101,10 @@ public class RunwayEngine implements AsyncVideoEngine {
         return statusOf(task);
     }
 
-    /** Runway's task status → ours (spec §8.1). PENDING and THROTTLED wait; RUNNING reports progress 0..1. */
+    /**
+     * Runway's task status → ours (docs/upstreams.md, "Runway: tasks"). PENDING and THROTTLED wait; RUNNING reports
+     * progress 0..1.
+     */
     static UpstreamStatus statusOf(RunwayTask task) {
         String status = task.status() == null ? "" : task.status();
         return switch (status) {
@@ -119,8 +122,9 @@ public class RunwayEngine implements AsyncVideoEngine {
     }
 
     /**
-     * Runway's {@code failure} text is not meant for end users (spec §8.1), so the message is ours, chosen by the
-     * {@code failureCode} family; moderation and unusable inputs are the user's (400), the rest internal (500).
+     * Runway's {@code failure} text is not meant for end users (docs/upstreams.md, "Runway: tasks"), so the message is
+     * ours, chosen by the {@code failureCode} family; moderation and unusable inputs are the user's (400), the rest
+     * internal (500).
      */
     private static UpstreamStatus failed(RunwayTask task) {
         String code = task.failureCode() == null ? "" : task.failureCode();

@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the Runway engine ({@code reelgate.engine.runway.*}). The engine exists only when a secret is set.
  * Models, ratios and durations are configuration because Runway adds and retires models every few months; the
- * defaults follow Runway's API as of 2026-07 ({@code shared/spec/runway-upstream.md}).
+ * defaults follow Runway's API as of 2026-07 (docs/upstreams.md).
  *
  * @param apiSecret       the API key ({@code key_…}); usually from env {@code REELGATE_RUNWAY_API_SECRET}. Never
  *                        logged (see {@link #toString()}), never stored in the database
@@ -48,7 +48,7 @@ public record RunwayProperties(
         @DefaultValue ImageToVideo imageToVideo,
         @DefaultValue VideoToVideo videoToVideo) {
 
-    /** Data URIs count their encoded length (spec §10): images 5 MB, videos 16 MB. */
+    /** Data URIs count their encoded length (docs/upstreams.md, "Runway: input assets"): images 5 MB, videos 16 MB. */
     static final long IMAGE_DATA_URI_LIMIT = 5L * 1024 * 1024;
     static final long VIDEO_DATA_URI_LIMIT = 16L * 1024 * 1024;
 
