@@ -24,10 +24,18 @@ public record VideoGeometry(int width, int height) {
 
     /** The supported ratio closest to an image's shape, used when the image decides the output ratio. */
     public static String nearestAspectRatio(int imageWidth, int imageHeight) {
+        return nearestAspectRatio(imageWidth, imageHeight, ASPECT_RATIOS);
+    }
+
+    /**
+     * The ratio ("4:3") among {@code ratios} closest to an image's shape, compared on a log scale so 2:1 and 1:2
+     * are equally far from 1:1; the one rule for every engine whose upstream offers its own set of ratios.
+     */
+    public static String nearestAspectRatio(int imageWidth, int imageHeight, Iterable<String> ratios) {
         double target = Math.log(imageWidth / (double) imageHeight);
-        String best = ASPECT_RATIOS.get(0);
+        String best = null;
         double bestDistance = Double.MAX_VALUE;
-        for (String ratio : ASPECT_RATIOS) {
+        for (String ratio : ratios) {
             String[] parts = ratio.split(":");
             double distance = Math.abs(Math.log(Double.parseDouble(parts[0]) / Double.parseDouble(parts[1])) - target);
             if (distance < bestDistance) {

@@ -1,6 +1,7 @@
 package io.reelgate.server.engine.runway;
 
 import io.reelgate.server.engine.EngineJob;
+import io.reelgate.server.engine.VideoGeometry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ final class RunwayRequests {
         if (job.prompt() != null && !job.prompt().isBlank()) {
             body.put("promptText", job.prompt());
         }
-        body.put("ratio", model.ratioTable().get(nearestRatio(imageWidth, imageHeight, model.ratioTable().keySet())));
+        body.put("ratio", model.ratioTable().get(
+                VideoGeometry.nearestAspectRatio(imageWidth, imageHeight, model.ratioTable().keySet())));
         body.put("duration", job.durationSeconds());
         return body;
     }
@@ -70,21 +72,5 @@ final class RunwayRequests {
             }
         }
         return body;
-    }
-
-    /** The KIE ratio ("4:3") among {@code ratios} closest to the image's shape, compared on a log scale. */
-    static String nearestRatio(int width, int height, Iterable<String> ratios) {
-        double target = Math.log(width / (double) height);
-        String best = null;
-        double bestDistance = Double.MAX_VALUE;
-        for (String ratio : ratios) {
-            String[] parts = ratio.split(":");
-            double distance = Math.abs(Math.log(Double.parseDouble(parts[0]) / Double.parseDouble(parts[1])) - target);
-            if (distance < bestDistance) {
-                bestDistance = distance;
-                best = ratio;
-            }
-        }
-        return best;
     }
 }
