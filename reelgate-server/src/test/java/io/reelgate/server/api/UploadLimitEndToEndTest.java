@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.MultipartBody;
+import io.reelgate.server.testsupport.TestDataDirs;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class UploadLimitEndToEndTest {
 
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = TestDataDirs.fresh("reelgate-upload-limit-");
     private static final int LIMIT = 1024 * 1024;
 
     @LocalServerPort
@@ -84,13 +85,5 @@ class UploadLimitEndToEndTest {
                 .file("file", "blob.bin", "application/octet-stream", content);
         return kie.send(kie.authorized(UploadPaths.STREAM).header("Content-Type", body.contentType())
                 .POST(body.publisher()).build());
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("reelgate-upload-limit-");
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -3,6 +3,7 @@ package io.reelgate.server.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.KieHttp;
+import io.reelgate.server.testsupport.TestDataDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EngineLimitEndToEndTest {
 
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = TestDataDirs.fresh("reelgate-limit-");
 
     @LocalServerPort
     int port;
@@ -66,13 +67,5 @@ class EngineLimitEndToEndTest {
 
     private int count(String state) {
         return jdbc.sql("SELECT COUNT(*) FROM task WHERE state = :state").param("state", state).query(Integer.class).single();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("reelgate-limit-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.reelgate.server.sdk;
 
+import io.reelgate.server.testsupport.TestDataDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SdkLimitsEndToEndTest {
 
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = TestDataDirs.fresh("reelgate-sdk-limits-");
     private static final GenerateRequest CHEAP = GenerateRequest.builder("limits").aspectRatio("1:1").build();
 
     @LocalServerPort
@@ -70,13 +71,5 @@ class SdkLimitsEndToEndTest {
     private ReelgateClient client(RetryPolicy retry) throws Exception {
         return ReelgateClient.builder().baseUrl("http://127.0.0.1:" + port)
                 .apiKey(Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim()).retryPolicy(retry).build();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("reelgate-sdk-limits-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -8,10 +8,10 @@ import io.reelgate.server.testsupport.FakeRunway;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.KieHttp.Answer;
+import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.TinyMp4;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -44,7 +44,7 @@ import tools.jackson.databind.JsonNode;
         classes = {io.reelgate.server.ReelgateApplication.class, DnsRebindingEndToEndTest.Rebinding.class})
 class DnsRebindingEndToEndTest {
 
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = TestDataDirs.fresh("reelgate-rebind-");
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final InetAddress VETTED = address("127.0.0.2");
     private static final InetAddress PRIVATE = address("127.0.0.1");
@@ -78,10 +78,7 @@ class DnsRebindingEndToEndTest {
         registry.add("reelgate.data-dir", DATA_DIR::toString);
         registry.add("reelgate.outbound.allow-private-networks", () -> "false");
         registry.add("reelgate.outbound.allowed-hosts", () -> "127.0.0.2");
-        registry.add("reelgate.engine.runway.api-secret", () -> FakeRunway.SECRET);
-        registry.add("reelgate.engine.runway.base-url", RUNWAY::baseUrl);
-        registry.add("reelgate.engine.runway.poll-interval", () -> "100ms");
-        registry.add("reelgate.upstream.tick", () -> "50ms");
+        RUNWAY.configure(registry);
         registry.add("reelgate.routing.generate", () -> "runway");
         registry.add("reelgate.callback.poll-interval", () -> "200ms");
         registry.add("reelgate.rate-limit.submit.capacity", () -> "100000");
@@ -194,14 +191,6 @@ class DnsRebindingEndToEndTest {
             return InetAddress.getByName(literal);
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("reelgate-rebind-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -6,8 +6,7 @@ import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.FakeRunway;
 import io.reelgate.server.testsupport.KieHttp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.reelgate.server.testsupport.TestDataDirs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +39,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SecretsEndToEndTest {
 
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = TestDataDirs.fresh("reelgate-secrets-");
     private static final FakeRunway RUNWAY = new FakeRunway();
     private static final CallbackReceiver RECEIVER = new CallbackReceiver();
 
@@ -53,10 +52,7 @@ class SecretsEndToEndTest {
     @DynamicPropertySource
     static void runway(DynamicPropertyRegistry registry) {
         registry.add("reelgate.data-dir", DATA_DIR::toString);
-        registry.add("reelgate.engine.runway.api-secret", () -> FakeRunway.SECRET);
-        registry.add("reelgate.engine.runway.base-url", RUNWAY::baseUrl);
-        registry.add("reelgate.engine.runway.poll-interval", () -> "100ms");
-        registry.add("reelgate.upstream.tick", () -> "50ms");
+        RUNWAY.configure(registry);
         registry.add("reelgate.routing.generate", () -> "runway");
         registry.add("reelgate.outbound.allowed-hosts", () -> "127.0.0.1");
         registry.add("reelgate.callback.poll-interval", () -> "200ms");
@@ -109,13 +105,5 @@ class SecretsEndToEndTest {
         }
         assertThat(tables).map(String::toLowerCase).contains("api_key", "task");
         return all.toString();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("reelgate-secrets-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

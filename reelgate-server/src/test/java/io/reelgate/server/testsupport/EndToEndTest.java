@@ -1,7 +1,6 @@
 package io.reelgate.server.testsupport;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import(ConnectionCounter.class)
 public abstract class EndToEndTest {
 
-    protected static final Path DATA_DIR = tempDir();
+    protected static final Path DATA_DIR = TestDataDirs.fresh("reelgate-e2e-");
 
     @LocalServerPort
     protected int port;
@@ -52,13 +51,5 @@ public abstract class EndToEndTest {
 
     protected static String devKey() throws IOException {
         return Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim();
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("reelgate-e2e-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

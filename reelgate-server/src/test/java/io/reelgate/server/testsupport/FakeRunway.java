@@ -42,6 +42,14 @@ public final class FakeRunway implements AutoCloseable {
         return server;
     }
 
+    /** Points a test server's runway engine at this fake, polled every 100 ms on a 50 ms upstream tick. */
+    public void configure(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("reelgate.engine.runway.api-secret", () -> SECRET);
+        registry.add("reelgate.engine.runway.base-url", this::baseUrl);
+        registry.add("reelgate.engine.runway.poll-interval", () -> "100ms");
+        registry.add("reelgate.upstream.tick", () -> "50ms");
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }

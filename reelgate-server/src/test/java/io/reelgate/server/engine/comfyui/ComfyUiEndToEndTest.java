@@ -6,6 +6,7 @@ import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeComfyUi;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
+import io.reelgate.server.testsupport.TestDataDirs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class ComfyUiEndToEndTest {
 
-    static final Path DATA_DIR = tempDir();
+    static final Path DATA_DIR = TestDataDirs.fresh("reelgate-comfyui-");
     static final FakeComfyUi GPU0 = new FakeComfyUi();
     static final FakeComfyUi GPU1 = new FakeComfyUi();
     static final ImageHost HOST = new ImageHost();
@@ -119,13 +120,5 @@ abstract class ComfyUiEndToEndTest {
 
     static void awaitUntil(BooleanSupplier condition) {
         Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("reelgate-comfyui-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

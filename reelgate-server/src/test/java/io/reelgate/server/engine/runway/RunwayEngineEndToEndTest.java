@@ -17,10 +17,10 @@ import io.reelgate.server.testsupport.FakeRunway;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.KieHttp.Answer;
+import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.TinyMp4;
 import io.reelgate.server.testsupport.VideoProbe;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,7 +41,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RunwayEngineEndToEndTest {
 
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = TestDataDirs.fresh("reelgate-runway-");
     private static final FakeRunway RUNWAY = new FakeRunway();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -53,13 +53,10 @@ class RunwayEngineEndToEndTest {
     @DynamicPropertySource
     static void runwayEverywhere(DynamicPropertyRegistry registry) {
         registry.add("reelgate.data-dir", DATA_DIR::toString);
-        registry.add("reelgate.engine.runway.api-secret", () -> FakeRunway.SECRET);
-        registry.add("reelgate.engine.runway.base-url", RUNWAY::baseUrl);
-        registry.add("reelgate.engine.runway.poll-interval", () -> "100ms");
+        RUNWAY.configure(registry);
         registry.add("reelgate.engine.runway.retry-backoff", () -> "20ms");
         registry.add("reelgate.engine.runway.max-retry-backoff", () -> "100ms");
         registry.add("reelgate.engine.runway.task-timeout", () -> "4s");
-        registry.add("reelgate.upstream.tick", () -> "50ms");
         registry.add("reelgate.upstream.claim-duration", () -> "10s");
         registry.add("reelgate.routing.generate", () -> "runway");
         registry.add("reelgate.routing.extend", () -> "runway");
@@ -311,13 +308,5 @@ class RunwayEngineEndToEndTest {
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) {
         Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("reelgate-runway-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
