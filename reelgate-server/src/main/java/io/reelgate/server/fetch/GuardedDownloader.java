@@ -1,10 +1,9 @@
 package io.reelgate.server.fetch;
 
+import io.reelgate.server.infra.LimitedCopy;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -111,22 +110,17 @@ public class GuardedDownloader implements AutoCloseable {
         if (entity.getContentLength() > maxBytes) {
             throw new OutboundRefusedException("the file is larger than " + maxBytes + " bytes");
         }
+        // not closed here: closing reads the rest of the body, and a refused transfer must be dropped instead
         InputStream in = entity.getContent();
-        try (OutputStream out = Files.newOutputStream(target)) {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                total += read;
-                if (total > maxBytes) {
-                    throw new OutboundRefusedException("the file is larger than " + maxBytes + " bytes");
-                }
+        try {
+            LimitedCopy.copy(in, target, maxBytes, () -> {
                 if (clock.instant().isAfter(deadline)) {
                     throw new OutboundRefusedException("the download took longer than "
                             + properties.readTimeout().toSeconds() + " s");
                 }
-                out.write(buffer, 0, read);
-            }
+            });
+        } catch (LimitedCopy.TooLargeException e) {
+            throw new OutboundRefusedException("the file is larger than " + maxBytes + " bytes");
         }
     }
 

@@ -3,6 +3,7 @@ package io.reelgate.server.upload;
 import io.reelgate.server.fetch.GuardedDownloader;
 import io.reelgate.server.fetch.OutboundRefusedException;
 import io.reelgate.server.infra.DataDirectory;
+import io.reelgate.server.infra.LimitedCopy;
 import io.reelgate.server.storage.BlobStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,9 @@ public class UploadService {
         long max = properties.maxBytes().toBytes();
         return store(owner, names, partType, target -> {
             try (InputStream in = content.open()) {
-                LimitedCopy.copy(in, target, max);
+                LimitedCopy.copy(in, target, max, () -> { });
+            } catch (LimitedCopy.TooLargeException e) {
+                throw UploadRefusedException.tooLarge(max);
             }
         });
     }
