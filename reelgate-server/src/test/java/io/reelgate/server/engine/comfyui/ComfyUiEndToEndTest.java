@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeComfyUi;
+import io.reelgate.server.testsupport.FakeComfyUi.Outcome;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.TestDataDirs;
@@ -84,6 +85,16 @@ abstract class ComfyUiEndToEndTest {
         return Await.until(TIMEOUT, "task " + taskId + " not terminal after " + TIMEOUT,
                 () -> kie.get("/api/v1/tasks/" + taskId).data(),
                 view -> view.get("state").asString().equals("success") || view.get("state").asString().equals("fail"));
+    }
+
+    /** A 5 s 16:9 generate whose prompt never finishes on either server, once one server has queued it. */
+    String submitRunningForever(String prompt) {
+        GPU0.script(prompt, Outcome.RUN_FOREVER, 0);
+        GPU1.script(prompt, Outcome.RUN_FOREVER, 0);
+        String taskId = kie.generate("{\"prompt\":\"" + prompt + "\",\"duration\":5,\"quality\":\"720p\","
+                + "\"aspectRatio\":\"16:9\"}");
+        awaitUntil(() -> allPrompts(prompt).size() == 1);
+        return taskId;
     }
 
     static JsonNode onlyPrompt(String text) {

@@ -82,11 +82,7 @@ class ComfyUiFailuresEndToEndTest extends ComfyUiEndToEndTest {
     @Test
     void aServerThatVanishesMidRunHasItsTaskSubmittedAgainOnTheOther() {
         String prompt = "the GPU box loses power";
-        GPU0.script(prompt, Outcome.RUN_FOREVER, 0);
-        GPU1.script(prompt, Outcome.RUN_FOREVER, 0);
-        String taskId = kie.generate("{\"prompt\":\"" + prompt + "\",\"duration\":5,\"quality\":\"720p\","
-                + "\"aspectRatio\":\"16:9\"}");
-        awaitUntil(() -> allPrompts(prompt).size() == 1);
+        String taskId = submitRunningForever(prompt);
         FakeComfyUi first = serverWith(prompt);
         FakeComfyUi other = first == GPU0 ? GPU1 : GPU0;
         other.script(prompt, Outcome.SUCCEED, 1);
@@ -108,11 +104,7 @@ class ComfyUiFailuresEndToEndTest extends ComfyUiEndToEndTest {
     @Test
     void aRestartedServerThatForgotThePromptGetsTheTaskAgain() {
         String prompt = "comfyui restarts mid-run";
-        GPU0.script(prompt, Outcome.RUN_FOREVER, 0);
-        GPU1.script(prompt, Outcome.RUN_FOREVER, 0);
-        String taskId = kie.generate("{\"prompt\":\"" + prompt + "\",\"duration\":5,\"quality\":\"720p\","
-                + "\"aspectRatio\":\"16:9\"}");
-        awaitUntil(() -> allPrompts(prompt).size() == 1);
+        String taskId = submitRunningForever(prompt);
         FakeComfyUi first = serverWith(prompt);
         awaitUntil(() -> first.requests().contains("GET /queue"));
         GPU0.script(prompt, Outcome.SUCCEED, 0);

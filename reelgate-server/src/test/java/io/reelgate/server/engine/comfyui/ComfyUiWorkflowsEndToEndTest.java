@@ -106,11 +106,7 @@ class ComfyUiWorkflowsEndToEndTest extends ComfyUiEndToEndTest {
     @Test
     void progressMessagesOnTheWebSocketShowWhileThePromptRuns() {
         String prompt = "a long render with progress";
-        GPU0.script(prompt, Outcome.RUN_FOREVER, 0);
-        GPU1.script(prompt, Outcome.RUN_FOREVER, 0);
-        String taskId = kie.generate("{\"prompt\":\"" + prompt + "\",\"duration\":5,\"quality\":\"720p\","
-                + "\"aspectRatio\":\"16:9\"}");
-        awaitUntil(() -> allPrompts(prompt).size() == 1);
+        String taskId = submitRunningForever(prompt);
         FakeComfyUi server = serverWith(prompt);
         String clientId = onlyPrompt(prompt).get("client_id").asString();
         awaitUntil(() -> server.socketClients().contains(clientId));
