@@ -98,6 +98,7 @@ class DeliverDueCallbacks {
             log.info("Callback {} of task {} delivered on attempt {}", delivery.id(), delivery.taskId(), attempt);
         } else if (attempt >= properties.maxAttempts()) {
             deliveries.markDead(delivery.id(), outcome.status(), outcome.error());
+            DeadCallbacksByHost.count(meters, delivery.url());
             log.warn("Callback {} of task {} dead after {} attempts: {}", delivery.id(), delivery.taskId(), attempt,
                     outcome.error());
         } else {

@@ -44,12 +44,14 @@ class PollUpstreamTasks implements SmartLifecycle {
     private final UpstreamResults results;
     private final LostUpstreamTasks lost;
     private final UpstreamPollProperties properties;
+    private final UpstreamMetrics metrics;
     private final Clock clock;
     private ScheduledExecutorService pollers;
 
     PollUpstreamTasks(EngineRegistry engines, UpstreamTracking upstream, TaskRepository tasks,
                       TaskTransitions transitions, UpstreamResults results, LostUpstreamTasks lost,
-                      UpstreamPollProperties properties, Clock clock) {
+                      UpstreamPollProperties properties, UpstreamMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.lost = lost;
         this.engines = engines;
         this.upstream = upstream;
@@ -121,6 +123,9 @@ class PollUpstreamTasks implements SmartLifecycle {
         for (Parked candidate : due) {
             Optional<Parked> claimed = upstream.claimPoll(candidate, now, now.plus(properties.claimDuration()));
             if (claimed.isPresent()) {
+                if (candidate.dueAt() != null) {
+                    metrics.pollLag(candidate.engine(), Duration.between(candidate.dueAt(), now));
+                }
                 return claimed;
             }
         }
@@ -148,12 +153,14 @@ class PollUpstreamTasks implements SmartLifecycle {
             UpstreamStatus status = engine.get().poll(parked.upstreamId());
             act(task, parked, engine.get(), status);
         } catch (EngineUnavailableException e) {
+            metrics.error(parked.engine(), "poll", e);
             int errors = parked.pollErrors() + 1;
             Duration delay = engine.get().pollInterval().multipliedBy(Math.min(1L << Math.min(errors, 8), MAX_BACKOFF_FACTOR));
             log.warn("Task {}: polling {} failed ({} in a row): {}; next poll in {} ms", task.id(), parked.engine(),
                     errors, e.failMsg(), delay.toMillis());
             upstream.rescheduleAfterError(parked, clock.instant().plus(delay));
         } catch (EngineException e) {
+            metrics.error(parked.engine(), "poll", e);
             transitions.failRunning(task.id(), UpstreamTracking.OWNER, e.failCode(), e.failMsg(), clock.instant());
         }
     }
@@ -171,15 +178,24 @@ class PollUpstreamTasks implements SmartLifecycle {
                 }
             }
             case FAILED -> {
+                metrics.taskFailedUpstream(parked.engine());
+                finished(parked, "failed");
                 upstream.recordStatus(task.id(), status.upstreamState());
                 transitions.failRunning(task.id(), UpstreamTracking.OWNER, status.failCode(), status.failMsg(),
                         clock.instant());
             }
             case SUCCEEDED -> {
+                finished(parked, "succeeded");
                 upstream.recordStatus(task.id(), status.upstreamState());
                 results.collect(task, parked, engine, status);
             }
             case LOST -> lost.handle(task, parked.engine(), status);
+        }
+    }
+
+    private void finished(Parked parked, String outcome) {
+        if (parked.upstreamSince() != null) {
+            metrics.finished(parked.engine(), outcome, Duration.between(parked.upstreamSince(), clock.instant()));
         }
     }
 }

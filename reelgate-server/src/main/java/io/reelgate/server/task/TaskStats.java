@@ -16,8 +16,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TaskStats {
 
-    /** Unfinished tasks of one engine in one state ({@code wait}, {@code queueing} or {@code generating}). */
-    public record EngineStateCount(String engine, String state, long count) {
+    /**
+     * Unfinished tasks of one engine in one state ({@code wait}, {@code queueing} or {@code generating}).
+     *
+     * @param oldestSince when the longest-waiting of them entered the state (null when unknown), for stuck-task alerts
+     */
+    public record EngineStateCount(String engine, String state, long count, Instant oldestSince) {
     }
 
     /** A task that ended in {@code fail}, with why. */
@@ -38,11 +42,15 @@ public class TaskStats {
 
     public List<EngineStateCount> unfinishedByEngine() {
         return jdbc.sql("""
-                SELECT engine, state, COUNT(*) AS n FROM task
+                SELECT engine, state, COUNT(*) AS n,
+                       MIN(CASE state WHEN 'wait' THEN created_at WHEN 'queueing' THEN queued_at ELSE started_at END)
+                           AS oldest
+                FROM task
                 WHERE state IN ('wait', 'queueing', 'generating')
                 GROUP BY engine, state
                 """)
-                .query((rs, row) -> new EngineStateCount(rs.getString("engine"), rs.getString("state"), rs.getLong("n")))
+                .query((rs, row) -> new EngineStateCount(rs.getString("engine"), rs.getString("state"), rs.getLong("n"),
+                        DbTime.read(rs, "oldest")))
                 .list();
     }
 
