@@ -6,6 +6,7 @@ import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.UpstreamStatus;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskRepository;
+import io.reelgate.server.task.TaskSpan;
 import io.reelgate.server.task.TaskState;
 import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.task.UpstreamTracking;
@@ -44,14 +45,14 @@ class PollUpstreamTasks implements SmartLifecycle {
     private final UpstreamResults results;
     private final LostUpstreamTasks lost;
     private final UpstreamPollProperties properties;
-    private final UpstreamMetrics metrics;
+    private final RunTelemetry telemetry;
     private final Clock clock;
     private ScheduledExecutorService pollers;
 
     PollUpstreamTasks(EngineRegistry engines, UpstreamTracking upstream, TaskRepository tasks,
                       TaskTransitions transitions, UpstreamResults results, LostUpstreamTasks lost,
-                      UpstreamPollProperties properties, UpstreamMetrics metrics, Clock clock) {
-        this.metrics = metrics;
+                      UpstreamPollProperties properties, RunTelemetry telemetry, Clock clock) {
+        this.telemetry = telemetry;
         this.lost = lost;
         this.engines = engines;
         this.upstream = upstream;
@@ -124,7 +125,7 @@ class PollUpstreamTasks implements SmartLifecycle {
             Optional<Parked> claimed = upstream.claimPoll(candidate, now, now.plus(properties.claimDuration()));
             if (claimed.isPresent()) {
                 if (candidate.dueAt() != null) {
-                    metrics.pollLag(candidate.engine(), Duration.between(candidate.dueAt(), now));
+                    telemetry.pollLag(candidate.engine(), Duration.between(candidate.dueAt(), now));
                 }
                 return claimed;
             }
@@ -149,18 +150,27 @@ class PollUpstreamTasks implements SmartLifecycle {
                             + " seconds", now);
             return;
         }
+        try (TaskSpan span = telemetry.span("reelgate.upstream.poll", task).tag("upstream.id", parked.upstreamId())) {
+            pollOnce(task, parked, engine.get(), span);
+        }
+    }
+
+    private void pollOnce(Task task, Parked parked, AsyncVideoEngine engine, TaskSpan span) {
         try {
-            UpstreamStatus status = engine.get().poll(parked.upstreamId());
-            act(task, parked, engine.get(), status);
+            UpstreamStatus status = engine.poll(parked.upstreamId());
+            span.tag("upstream.status", status.upstreamState());
+            act(task, parked, engine, status);
         } catch (EngineUnavailableException e) {
-            metrics.error(parked.engine(), "poll", e);
+            span.error(e);
+            telemetry.upstreamError(parked.engine(), "poll", e);
             int errors = parked.pollErrors() + 1;
-            Duration delay = engine.get().pollInterval().multipliedBy(Math.min(1L << Math.min(errors, 8), MAX_BACKOFF_FACTOR));
+            Duration delay = engine.pollInterval().multipliedBy(Math.min(1L << Math.min(errors, 8), MAX_BACKOFF_FACTOR));
             log.warn("Task {}: polling {} failed ({} in a row): {}; next poll in {} ms", task.id(), parked.engine(),
                     errors, e.failMsg(), delay.toMillis());
             upstream.rescheduleAfterError(parked, clock.instant().plus(delay));
         } catch (EngineException e) {
-            metrics.error(parked.engine(), "poll", e);
+            span.error(e);
+            telemetry.upstreamError(parked.engine(), "poll", e);
             transitions.failRunning(task.id(), UpstreamTracking.OWNER, e.failCode(), e.failMsg(), clock.instant());
         }
     }
@@ -178,7 +188,7 @@ class PollUpstreamTasks implements SmartLifecycle {
                 }
             }
             case FAILED -> {
-                metrics.taskFailedUpstream(parked.engine());
+                telemetry.taskFailedUpstream(parked.engine());
                 finished(parked, "failed");
                 upstream.recordStatus(task.id(), status.upstreamState());
                 transitions.failRunning(task.id(), UpstreamTracking.OWNER, status.failCode(), status.failMsg(),
@@ -195,7 +205,7 @@ class PollUpstreamTasks implements SmartLifecycle {
 
     private void finished(Parked parked, String outcome) {
         if (parked.upstreamSince() != null) {
-            metrics.finished(parked.engine(), outcome, Duration.between(parked.upstreamSince(), clock.instant()));
+            telemetry.upstreamFinished(parked.engine(), outcome, Duration.between(parked.upstreamSince(), clock.instant()));
         }
     }
 }

@@ -24,9 +24,9 @@ public class TaskStats {
     public record EngineStateCount(String engine, String state, long count, Instant oldestSince) {
     }
 
-    /** A task that ended in {@code fail}, with why. */
+    /** A task that ended in {@code fail}, with why, and its trace id (null when untraced) to open its trace. */
     public record Failure(String taskId, String kind, String engine, Integer failCode, String failMsg, Instant createdAt,
-                          Instant finishedAt, int attempts) {
+                          Instant finishedAt, int attempts, String traceId) {
     }
 
     /** How far back "recent" failures go. */
@@ -56,14 +56,15 @@ public class TaskStats {
 
     public List<Failure> recentFailures(int limit) {
         return jdbc.sql("""
-                SELECT id, kind, engine, fail_code, fail_msg, created_at, finished_at, attempts FROM task
+                SELECT id, kind, engine, fail_code, fail_msg, created_at, finished_at, attempts, trace_parent FROM task
                 WHERE state = 'fail' AND created_at >= :since ORDER BY finished_at DESC, id LIMIT :limit
                 """)
                 .param("since", DbTime.of(clock.instant().minus(FAILURE_WINDOW)))
                 .param("limit", limit)
                 .query((rs, row) -> new Failure(rs.getString("id"), rs.getString("kind").toLowerCase(Locale.ROOT),
                         rs.getString("engine"), rs.getObject("fail_code", Integer.class), rs.getString("fail_msg"),
-                        DbTime.read(rs, "created_at"), DbTime.read(rs, "finished_at"), rs.getInt("attempts")))
+                        DbTime.read(rs, "created_at"), DbTime.read(rs, "finished_at"), rs.getInt("attempts"),
+                        TaskTracing.traceIdOf(rs.getString("trace_parent"))))
                 .list();
     }
 }
