@@ -7,8 +7,8 @@ import org.slf4j.MDC;
 
 /**
  * A task's log fields in the MDC until closed: {@code taskId}, {@code apiKeyId} (the key's id, never the key),
- * {@code dialect}, {@code model} and {@code engine}. The structured console formats (ECS, logstash) write MDC entries
- * as JSON fields; the trace id is added beside them by the tracer while a span is current. Closing restores the
+ * {@code dialect}, {@code model}, {@code engine} and {@code traceId}. The structured console formats (ECS, logstash)
+ * write MDC entries as JSON fields. Closing restores the
  * thread's previous MDC, so nested scopes and pooled threads keep nothing of a task.
  */
 public final class TaskLogFields implements AutoCloseable {
@@ -24,18 +24,29 @@ public final class TaskLogFields implements AutoCloseable {
         });
     }
 
+    /**
+     * With the task's stored trace id as {@code traceId}, so lines written outside any span (admission, claim) still
+     * name the trace; inside a span the tracer sets the same key to the same trace.
+     */
     public static TaskLogFields of(Task task) {
-        return of(task.id(), task.apiKeyId(), task.kind(), task.engine(), task.input().model());
+        Map<String, String> fields = fields(task.id(), task.apiKeyId(), task.kind(), task.engine(), task.input().model());
+        fields.put("traceId", task.traceId());
+        return new TaskLogFields(fields);
     }
 
     static TaskLogFields of(String taskId, String apiKeyId, TaskKind kind, String engine, String model) {
+        return new TaskLogFields(fields(taskId, apiKeyId, kind, engine, model));
+    }
+
+    private static Map<String, String> fields(String taskId, String apiKeyId, TaskKind kind, String engine,
+                                              String model) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("taskId", taskId);
         fields.put("apiKeyId", apiKeyId);
         fields.put("dialect", dialectOf(kind));
         fields.put("model", model);
         fields.put("engine", engine);
-        return new TaskLogFields(fields);
+        return fields;
     }
 
     /** The wire contract a task came in through: KIE's Runway API (generate, extend) or its Aleph API. */
