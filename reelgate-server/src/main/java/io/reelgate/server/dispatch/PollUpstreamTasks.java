@@ -140,22 +140,23 @@ class PollUpstreamTasks implements SmartLifecycle {
             return;
         }
         Task task = found.get();
-        Instant now = clock.instant();
-        Duration timeout = engine.get().upstreamTimeout();
-        if (parked.upstreamSince() != null && now.isAfter(parked.upstreamSince().plus(timeout))) {
-            engine.get().cancel(parked.upstreamId());
-            upstream.recordStatus(task.id(), "CANCELLED");
-            transitions.failRunning(task.id(), UpstreamTracking.OWNER, EngineException.INTERNAL,
-                    "Generation timed out: " + parked.engine() + " did not finish within " + timeout.toSeconds()
-                            + " seconds", now);
-            return;
-        }
         try (TaskSpan span = telemetry.span("reelgate.upstream.poll", task).tag("upstream.id", parked.upstreamId())) {
             pollOnce(task, parked, engine.get(), span);
         }
     }
 
     private void pollOnce(Task task, Parked parked, AsyncVideoEngine engine, TaskSpan span) {
+        Instant now = clock.instant();
+        Duration timeout = engine.upstreamTimeout();
+        if (parked.upstreamSince() != null && now.isAfter(parked.upstreamSince().plus(timeout))) {
+            span.tag("upstream.status", "TIMED_OUT");
+            engine.cancel(parked.upstreamId());
+            upstream.recordStatus(task.id(), "CANCELLED");
+            transitions.failRunning(task.id(), UpstreamTracking.OWNER, EngineException.INTERNAL,
+                    "Generation timed out: " + parked.engine() + " did not finish within " + timeout.toSeconds()
+                            + " seconds", now);
+            return;
+        }
         try {
             UpstreamStatus status = engine.poll(parked.upstreamId());
             span.tag("upstream.status", status.upstreamState());
