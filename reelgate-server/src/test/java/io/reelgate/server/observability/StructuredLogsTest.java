@@ -12,28 +12,30 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code logging.structured.format.console=logstash} turns the console into one JSON object per line, and every
- * line about a task carries its fields: taskId, apiKeyId (the key's id, never the key), dialect, model, engine and
- * the trace id of the task's trace. A separate server process, because the logging system is the JVM's, and its
- * console is what an operator's log collector reads.
+ * {@code logging.structured.format.console=ecs} (or {@code logstash}) turns the console into one JSON object per
+ * line, and every line about a task carries its fields: taskId, apiKeyId (the key's id, never the key), dialect,
+ * model, engine and the trace id of the task's trace. A separate server process, because the logging system is the
+ * JVM's, and its console is what an operator's log collector reads.
  */
 class StructuredLogsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
-    @Test
-    void everyLineAboutATaskIsJsonWithTheTasksFieldsAndTraceId() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"ecs", "logstash"})
+    void everyLineAboutATaskIsJsonWithTheTasksFieldsAndTraceId(String format) throws Exception {
         Path dataDir = Files.createTempDirectory("reelgate-json-logs-");
         Path log = dataDir.resolve("server.log");
         String traceId = "0af7651916cd43dd8448eb211c80319c";
-        try (ServerProcess server = ServerProcess.start(dataDir, log, "--logging.structured.format.console=logstash")) {
+        try (ServerProcess server = ServerProcess.start(dataDir, log, "--logging.structured.format.console=" + format)) {
             AdminHttp.Key created = new AdminHttp(server.baseUrl(), dataDir).createKey("json-logs", 1000);
             String key = created.secret();
             KieHttp kie = new KieHttp(server.baseUrl(), key);
