@@ -124,9 +124,6 @@ class PollUpstreamTasks implements SmartLifecycle {
         for (Parked candidate : due) {
             Optional<Parked> claimed = upstream.claimPoll(candidate, now, now.plus(properties.claimDuration()));
             if (claimed.isPresent()) {
-                if (candidate.dueAt() != null) {
-                    telemetry.pollLag(candidate.engine(), Duration.between(candidate.dueAt(), now));
-                }
                 return claimed;
             }
         }

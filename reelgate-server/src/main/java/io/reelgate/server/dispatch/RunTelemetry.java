@@ -29,10 +29,6 @@ class RunTelemetry {
         tracing.recordClaim(task, node);
     }
 
-    void pollLag(String engine, Duration lag) {
-        upstream.pollLag(engine, lag);
-    }
-
     void upstreamError(String engine, String operation, Throwable failure) {
         upstream.error(engine, operation, failure);
     }

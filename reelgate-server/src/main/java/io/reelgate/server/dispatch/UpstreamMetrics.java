@@ -8,15 +8,14 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * What operators of paid upstreams watch: {@code reelgate.upstream.poll.lag{engine}} (how late a due poll was
- * claimed: pollers falling behind), {@code reelgate.upstream.errors{engine,operation,status}} (failed calls by HTTP
- * status, {@code none} when no answer arrived, {@code task_failed} when the upstream failed the task itself) and
- * {@code reelgate.upstream.duration{engine,outcome}} (submission to the upstream's final answer).
+ * What operators of paid upstreams watch: {@code reelgate.upstream.errors{engine,operation,status}} (failed calls by
+ * HTTP status, {@code none} when no answer arrived, {@code task_failed} when the upstream failed the task itself)
+ * and {@code reelgate.upstream.duration{engine,outcome}} (submission to the upstream's final answer). Poll lag is a
+ * gauge read from the database with the queue depth (see {@code QueueDepthGauges}).
  */
 @Component
 class UpstreamMetrics {
 
-    static final String POLL_LAG = "reelgate.upstream.poll.lag";
     static final String ERRORS = "reelgate.upstream.errors";
     static final String DURATION = "reelgate.upstream.duration";
 
@@ -24,11 +23,6 @@ class UpstreamMetrics {
 
     UpstreamMetrics(MeterRegistry registry) {
         this.registry = registry;
-    }
-
-    void pollLag(String engine, Duration lag) {
-        Timer.builder(POLL_LAG).description("How late a due upstream poll was claimed").tag("engine", engine)
-                .publishPercentileHistogram().register(registry).record(lag.isNegative() ? Duration.ZERO : lag);
     }
 
     /** @param operation {@code submit}, {@code poll} or {@code collect} */

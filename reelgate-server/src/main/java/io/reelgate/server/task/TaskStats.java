@@ -24,6 +24,10 @@ public class TaskStats {
     public record EngineStateCount(String engine, String state, long count, Instant oldestSince) {
     }
 
+    /** The most overdue poll of an engine's parked upstream tasks: when it was due. */
+    public record OverduePoll(String engine, Instant dueAt) {
+    }
+
     /** A task that ended in {@code fail}, with why, and its trace id (null when untraced) to open its trace. */
     public record Failure(String taskId, String kind, String engine, Integer failCode, String failMsg, Instant createdAt,
                           Instant finishedAt, int attempts, String traceId) {
@@ -51,6 +55,21 @@ public class TaskStats {
                 """)
                 .query((rs, row) -> new EngineStateCount(rs.getString("engine"), rs.getString("state"), rs.getLong("n"),
                         DbTime.read(rs, "oldest")))
+                .list();
+    }
+
+    /**
+     * Per engine, the earliest due poll among parked upstream tasks. A claimed poll's due time is pushed past the
+     * claim, so only polls nobody has taken yet count: how far behind the pollers are, cluster-wide.
+     */
+    public List<OverduePoll> oldestDuePolls() {
+        return jdbc.sql("""
+                SELECT engine, MIN(next_poll_at) AS due FROM task
+                WHERE state = 'generating' AND lease_owner = :marker AND next_poll_at IS NOT NULL
+                GROUP BY engine
+                """)
+                .param("marker", UpstreamTracking.OWNER)
+                .query((rs, row) -> new OverduePoll(rs.getString("engine"), DbTime.read(rs, "due")))
                 .list();
     }
 

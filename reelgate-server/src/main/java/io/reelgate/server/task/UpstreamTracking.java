@@ -28,15 +28,14 @@ public class UpstreamTracking {
      * A parked task as the poller sees it.
      *
      * @param pollVersion the claim token: updates after a poll only apply while it is unchanged
-     * @param dueAt       when the poll was due; how late it is claimed is the poll lag metric
      */
     public record Parked(String taskId, String engine, String upstreamId, String upstreamStatus, Instant upstreamSince,
-                         int pollVersion, int pollErrors, Instant dueAt) {
+                         int pollVersion, int pollErrors) {
     }
 
     private static final RowMapper<Parked> PARKED = (rs, n) -> new Parked(rs.getString("id"), rs.getString("engine"),
             rs.getString("upstream_id"), rs.getString("upstream_status"), DbTime.read(rs, "upstream_since"),
-            rs.getInt("poll_version"), rs.getInt("poll_errors"), DbTime.read(rs, "next_poll_at"));
+            rs.getInt("poll_version"), rs.getInt("poll_errors"));
 
     private final JdbcClient jdbc;
 
@@ -72,8 +71,7 @@ public class UpstreamTracking {
             return List.of();
         }
         return jdbc.sql("""
-                SELECT id, engine, upstream_id, upstream_status, upstream_since, poll_version, poll_errors, next_poll_at
-                FROM task
+                SELECT id, engine, upstream_id, upstream_status, upstream_since, poll_version, poll_errors FROM task
                 WHERE state = 'generating' AND next_poll_at <= :now AND lease_owner = :marker AND engine IN (:engines)
                 ORDER BY next_poll_at LIMIT :limit
                 """)
@@ -106,7 +104,7 @@ public class UpstreamTracking {
             return Optional.empty();
         }
         return Optional.of(new Parked(seen.taskId(), seen.engine(), seen.upstreamId(), seen.upstreamStatus(),
-                seen.upstreamSince(), seen.pollVersion() + 1, seen.pollErrors(), seen.dueAt()));
+                seen.upstreamSince(), seen.pollVersion() + 1, seen.pollErrors()));
     }
 
     /** After a poll that found the task unfinished: records what the upstream said and when to ask again. */
@@ -142,8 +140,7 @@ public class UpstreamTracking {
     /** The upstream id and last status of a task, if it was ever submitted upstream. */
     public Optional<Parked> find(String taskId) {
         return jdbc.sql("""
-                SELECT id, engine, upstream_id, upstream_status, upstream_since, poll_version, poll_errors, next_poll_at
-                FROM task
+                SELECT id, engine, upstream_id, upstream_status, upstream_since, poll_version, poll_errors FROM task
                 WHERE id = :id AND upstream_id IS NOT NULL
                 """)
                 .param("id", taskId)

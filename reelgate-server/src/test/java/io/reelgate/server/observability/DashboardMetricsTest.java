@@ -44,7 +44,7 @@ class DashboardMetricsTest extends ObservedServerTest {
         Set<String> queried = new TreeSet<>();
         dashboardExpressions().forEach(expr -> queried.addAll(metricNames(expr)));
         queried.addAll(metricNames(Files.readString(ALERTS)));
-        assertThat(queried).contains("reelgate_upstream_poll_lag_seconds_bucket", "reelgate_callbacks_dead_total",
+        assertThat(queried).contains("reelgate_upstream_poll_lag_seconds", "reelgate_callbacks_dead_total",
                 "reelgate_tasks_oldest_age_seconds", "reelgate_database_up");
 
         Set<String> exported = Await.until(TIMEOUT, "every queried metric exported", this::exportedNames,
