@@ -5,7 +5,6 @@ import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.UpstreamStatus;
 import io.reelgate.server.storage.DataDirectory;
 import io.reelgate.server.task.Task;
-import io.reelgate.server.task.TaskSpan;
 import io.reelgate.server.task.UpstreamTracking;
 import io.reelgate.server.task.UpstreamTracking.Parked;
 import java.io.IOException;
@@ -40,7 +39,7 @@ class UpstreamResults {
     /** @throws io.reelgate.server.engine.EngineException with what the task should fail with */
     void collect(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status) {
         Path workDir = workRoot.resolve(task.id() + "-upstream-" + parked.pollVersion());
-        try (TaskSpan span = telemetry.span("reelgate.result.collect", task)) {
+        try (var span = telemetry.span("reelgate.result.collect", task)) {
             Files.createDirectories(workDir);
             EngineResult result = engine.collect(status, jobs.create(task, workDir),
                     contexts.create(task, UpstreamTracking.OWNER, new RunHandle(task.id())));
