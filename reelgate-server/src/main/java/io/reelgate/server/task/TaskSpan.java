@@ -1,6 +1,7 @@
 package io.reelgate.server.task;
 
 import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.util.LinkedHashMap;
@@ -37,11 +38,16 @@ public final class TaskSpan implements AutoCloseable {
         return this;
     }
 
-    /** W3C trace context headers naming this span as the parent ({@code traceparent}, maybe {@code tracestate}). */
+    /**
+     * W3C trace context headers naming this span as the parent ({@code traceparent}, maybe {@code tracestate}). An
+     * unsampled span (the client sent flags {@code 00}) still has them, so its trace id is kept and passed on.
+     */
     public Map<String, String> traceHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
-        if (!span.isNoop()) {
-            propagator.inject(span.context(), headers, Map::put);
+        TraceContext context = span.context();
+        if (context != null && context != TraceContext.NOOP && context.traceId() != null
+                && !context.traceId().isEmpty()) {
+            propagator.inject(context, headers, Map::put);
         }
         return headers;
     }

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +30,13 @@ public class TaskTracing {
     private final Propagator propagator;
     private final TaskRepository tasks;
 
-    public TaskTracing(Tracer tracer, Propagator propagator, TaskRepository tasks) {
+    /** Tracing switched off ({@code management.tracing.enabled=false}) leaves no propagator: spans become no-ops. */
+    @Autowired
+    public TaskTracing(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, TaskRepository tasks) {
+        this(tracer.getIfAvailable(() -> Tracer.NOOP), propagator.getIfAvailable(() -> Propagator.NOOP), tasks);
+    }
+
+    TaskTracing(Tracer tracer, Propagator propagator, TaskRepository tasks) {
         this.tracer = tracer;
         this.propagator = propagator;
         this.tasks = tasks;

@@ -88,6 +88,22 @@ class TaskTraceTest extends ObservedServerTest {
         assertThat(named(trace, "reelgate.upstream.poll")).isEmpty();
     }
 
+    @Test
+    void aClientsUnsampledTraceIsKeptWithTheTaskButNothingIsExported() {
+        String traceId = "5bf92f3577b34da6a3ce929d0e0e4737";
+        String taskId = submit("{\"prompt\":\"trace: unsampled\",\"duration\":5,\"quality\":\"720p\","
+                + "\"aspectRatio\":\"1:1\",\"model\":\"" + PREVIEW_MODEL + "\"}", "00-" + traceId + "-00f067aa0ba902b8-00");
+        assertThat(kie.awaitTerminal(taskId, TIMEOUT).get("state").asString()).isEqualTo("success");
+
+        assertThat(kie.get("/api/v1/tasks/" + taskId).data().get("traceId").asString()).isEqualTo(traceId);
+        // a sampled task finished after it has had its spans exported by now; this one has none
+        String later = submit("{\"prompt\":\"trace: sampled after unsampled\",\"duration\":5,\"quality\":\"720p\","
+                + "\"aspectRatio\":\"1:1\",\"model\":\"" + PREVIEW_MODEL + "\"}", null);
+        kie.awaitTerminal(later, TIMEOUT);
+        awaitSpans(kie.get("/api/v1/tasks/" + later).data().get("traceId").asString(), "reelgate.result.collect");
+        assertThat(spans.getFinishedSpanItems()).noneMatch(s -> s.getTraceId().equals(traceId));
+    }
+
     private String submit(String json, String traceparent) {
         HttpRequest.Builder request = kie.authorized("/api/v1/runway/generate")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
