@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Migration V11 on the H2 file database and embedded PostgreSQL: a task keeps its traceparent, old rows have none. */
+/** Migration V12 on the H2 file database and embedded PostgreSQL: a task keeps its traceparent, old rows have none. */
 class TaskTraceColumnDatabaseTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
