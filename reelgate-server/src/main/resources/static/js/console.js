@@ -104,8 +104,10 @@ async function loadFailures() {
     const failures = await admin('GET', '/admin/api/failures?limit=50');
     $('#failures tbody').replaceChildren(...(failures.length ? failures.map((f) => el('tr', {},
       el('td', { text: time(f.finishedAt) }), el('td', {}, el('code', { text: f.taskId })), el('td', { text: f.kind }),
-      el('td', { text: f.engine }), el('td', { text: f.failCode ?? '' }), el('td', { text: f.failMsg || '' })))
-      : [el('tr', {}, el('td', { colspan: 6, class: 'muted', text: 'No failed tasks.' }))]));
+      el('td', { text: f.engine }), el('td', { text: f.failCode ?? '' }), el('td', { text: f.failMsg || '' }),
+      // the trace id opens the task's trace in the tracing backend (Jaeger, Tempo, …)
+      el('td', {}, el('code', { class: 'trace-id', text: f.traceId || '' }))))
+      : [el('tr', {}, el('td', { colspan: 7, class: 'muted', text: 'No failed tasks.' }))]));
   } catch (e) { /* shown by the next successful refresh */ }
 }
 

@@ -30,11 +30,11 @@ class AdminStatsController {
     }
 
     record FailureView(String taskId, String kind, String engine, Integer failCode, String failMsg, String createdAt,
-                       String finishedAt, int attempts) {
+                       String finishedAt, int attempts, String traceId) {
         static FailureView of(TaskStats.Failure f) {
             return new FailureView(f.taskId(), f.kind(), f.engine(), f.failCode(), f.failMsg(),
                     f.createdAt() == null ? null : f.createdAt().toString(),
-                    f.finishedAt() == null ? null : f.finishedAt().toString(), f.attempts());
+                    f.finishedAt() == null ? null : f.finishedAt().toString(), f.attempts(), f.traceId());
         }
     }
 

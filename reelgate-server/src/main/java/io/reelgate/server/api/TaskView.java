@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Reelgate's own task view: what KIE's detail lacks. Times are ISO-8601 UTC; {@code queuePosition} is the number of
- * tasks ahead while waiting, null otherwise; {@code expiresAt} is when the result files will be deleted.
+ * tasks ahead while waiting, null otherwise; {@code expiresAt} is when the result files will be deleted;
+ * {@code traceId} is the W3C trace id of the task's trace (null for tasks accepted before tracing), to open it in
+ * the tracing backend.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record TaskView(
@@ -26,5 +28,6 @@ record TaskView(
         String videoUrl,
         String coverUrl,
         Integer failCode,
-        String failMsg) {
+        String failMsg,
+        String traceId) {
 }

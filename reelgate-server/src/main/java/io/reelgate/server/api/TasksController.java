@@ -76,7 +76,8 @@ class TasksController {
                 waiting ? repository.queuePosition(t) : null, t.parentTaskId(), t.cost(), text(t.createdAt()),
                 text(t.queuedAt()), text(t.startedAt()), text(t.finishedAt()), text(t.deadlineAt()), text(t.expiresAt()),
                 t.expired(), success ? urls.file(t.videoKey()) : null, success ? urls.file(t.coverKey()) : null,
-                t.state() == TaskState.FAIL ? t.failCode() : null, t.state() == TaskState.FAIL ? t.failMsg() : null);
+                t.state() == TaskState.FAIL ? t.failCode() : null, t.state() == TaskState.FAIL ? t.failMsg() : null,
+                t.traceId());
     }
 
     private static TaskState stateOf(String state) {

@@ -3,12 +3,17 @@ package io.reelgate.server.callback;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.reelgate.server.task.TaskSpan;
+import io.reelgate.server.task.TaskTracing;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +44,11 @@ class DeliverDueCallbacks {
     private final Clock clock;
     private final AtomicBoolean running = new AtomicBoolean();
     private final MeterRegistry meters;
+    private final TaskTracing tracing;
 
     DeliverDueCallbacks(CallbackDeliveryRepository deliveries, CallbackSender sender, WebhookSecrets secrets,
-                        CallbackProperties properties, Clock clock, MeterRegistry meters) {
+                        CallbackProperties properties, Clock clock, MeterRegistry meters, TaskTracing tracing) {
+        this.tracing = tracing;
         this.deliveries = deliveries;
         this.sender = sender;
         this.secrets = secrets;
@@ -87,8 +94,18 @@ class DeliverDueCallbacks {
         }
         int attempt = delivery.attempts() + 1;
         long timestamp = start.getEpochSecond();
-        CallbackSender.Outcome outcome = sender.post(delivery.url(), delivery.payload(), CallbackSigner.headers(
+        Map<String, String> headers = new LinkedHashMap<>(CallbackSigner.headers(
                 delivery.id(), delivery.taskId(), delivery.payload(), timestamp, secrets.active(delivery.apiKeyId(), start)));
+        CallbackSender.Outcome outcome;
+        // tracing: the attempt is a span of the task's trace, and the receiver gets it as its traceparent
+        Optional<TaskSpan> span = tracing.start("reelgate.callback.attempt", delivery.taskId());
+        try {
+            span.ifPresent(s -> headers.putAll(s.tag("callback.attempt", Integer.toString(attempt)).traceHeaders()));
+            outcome = sender.post(delivery.url(), delivery.payload(), headers);
+            span.ifPresent(s -> s.tag("http.status", outcome.status() == null ? "none" : outcome.status().toString()));
+        } finally {
+            span.ifPresent(TaskSpan::close);
+        }
         Instant end = clock.instant();
         deliveries.recordAttempt(new CallbackAttempt(delivery.id(), attempt, start, Duration.between(start, end).toMillis(),
                 outcome.status(), outcome.error()));
@@ -98,6 +115,7 @@ class DeliverDueCallbacks {
             log.info("Callback {} of task {} delivered on attempt {}", delivery.id(), delivery.taskId(), attempt);
         } else if (attempt >= properties.maxAttempts()) {
             deliveries.markDead(delivery.id(), outcome.status(), outcome.error());
+            DeadCallbacksByHost.count(meters, delivery.url());
             log.warn("Callback {} of task {} dead after {} attempts: {}", delivery.id(), delivery.taskId(), attempt,
                     outcome.error());
         } else {

@@ -6,6 +6,7 @@ import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.UpstreamStatus;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskRepository;
+import io.reelgate.server.task.TaskSpan;
 import io.reelgate.server.task.TaskState;
 import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.task.UpstreamTracking;
@@ -44,12 +45,14 @@ class PollUpstreamTasks implements SmartLifecycle {
     private final UpstreamResults results;
     private final LostUpstreamTasks lost;
     private final UpstreamPollProperties properties;
+    private final RunTelemetry telemetry;
     private final Clock clock;
     private ScheduledExecutorService pollers;
 
     PollUpstreamTasks(EngineRegistry engines, UpstreamTracking upstream, TaskRepository tasks,
                       TaskTransitions transitions, UpstreamResults results, LostUpstreamTasks lost,
-                      UpstreamPollProperties properties, Clock clock) {
+                      UpstreamPollProperties properties, RunTelemetry telemetry, Clock clock) {
+        this.telemetry = telemetry;
         this.lost = lost;
         this.engines = engines;
         this.upstream = upstream;
@@ -134,10 +137,17 @@ class PollUpstreamTasks implements SmartLifecycle {
             return;
         }
         Task task = found.get();
+        try (TaskSpan span = telemetry.span("reelgate.upstream.poll", task).tag("upstream.id", parked.upstreamId())) {
+            pollOnce(task, parked, engine.get(), span);
+        }
+    }
+
+    private void pollOnce(Task task, Parked parked, AsyncVideoEngine engine, TaskSpan span) {
         Instant now = clock.instant();
-        Duration timeout = engine.get().upstreamTimeout();
+        Duration timeout = engine.upstreamTimeout();
         if (parked.upstreamSince() != null && now.isAfter(parked.upstreamSince().plus(timeout))) {
-            engine.get().cancel(parked.upstreamId());
+            span.tag("upstream.status", "TIMED_OUT");
+            engine.cancel(parked.upstreamId());
             upstream.recordStatus(task.id(), "CANCELLED");
             transitions.failRunning(task.id(), UpstreamTracking.OWNER, EngineException.INTERNAL,
                     "Generation timed out: " + parked.engine() + " did not finish within " + timeout.toSeconds()
@@ -145,15 +155,20 @@ class PollUpstreamTasks implements SmartLifecycle {
             return;
         }
         try {
-            UpstreamStatus status = engine.get().poll(parked.upstreamId());
-            act(task, parked, engine.get(), status);
+            UpstreamStatus status = engine.poll(parked.upstreamId());
+            span.tag("upstream.status", status.upstreamState());
+            act(task, parked, engine, status);
         } catch (EngineUnavailableException e) {
+            span.error(e);
+            telemetry.upstreamError(parked.engine(), "poll", e);
             int errors = parked.pollErrors() + 1;
-            Duration delay = engine.get().pollInterval().multipliedBy(Math.min(1L << Math.min(errors, 8), MAX_BACKOFF_FACTOR));
+            Duration delay = engine.pollInterval().multipliedBy(Math.min(1L << Math.min(errors, 8), MAX_BACKOFF_FACTOR));
             log.warn("Task {}: polling {} failed ({} in a row): {}; next poll in {} ms", task.id(), parked.engine(),
                     errors, e.failMsg(), delay.toMillis());
             upstream.rescheduleAfterError(parked, clock.instant().plus(delay));
         } catch (EngineException e) {
+            span.error(e);
+            telemetry.upstreamError(parked.engine(), "poll", e);
             transitions.failRunning(task.id(), UpstreamTracking.OWNER, e.failCode(), e.failMsg(), clock.instant());
         }
     }
@@ -171,15 +186,24 @@ class PollUpstreamTasks implements SmartLifecycle {
                 }
             }
             case FAILED -> {
+                telemetry.taskFailedUpstream(parked.engine());
+                finished(parked, "failed");
                 upstream.recordStatus(task.id(), status.upstreamState());
                 transitions.failRunning(task.id(), UpstreamTracking.OWNER, status.failCode(), status.failMsg(),
                         clock.instant());
             }
             case SUCCEEDED -> {
+                finished(parked, "succeeded");
                 upstream.recordStatus(task.id(), status.upstreamState());
                 results.collect(task, parked, engine, status);
             }
             case LOST -> lost.handle(task, parked.engine(), status);
+        }
+    }
+
+    private void finished(Parked parked, String outcome) {
+        if (parked.upstreamSince() != null) {
+            telemetry.upstreamFinished(parked.engine(), outcome, Duration.between(parked.upstreamSince(), clock.instant()));
         }
     }
 }

@@ -11,6 +11,7 @@ import io.reelgate.server.engine.VideoEngine;
 import io.reelgate.server.infra.DataDirectory;
 import io.reelgate.server.task.EngineRouting;
 import io.reelgate.server.task.Task;
+import io.reelgate.server.task.TaskSpan;
 import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.task.UpstreamTracking;
 import java.io.IOException;
@@ -47,11 +48,14 @@ class TaskRunner {
     private final UpstreamTracking upstream;
     private final EngineRouting routing;
     private final Path workRoot;
+    private final RunTelemetry telemetry;
     private final Clock clock;
 
     TaskRunner(EngineRegistry engines, TaskTransitions transitions, RunningTasks running,
                TaskEngineContextFactory contexts, EngineJobFactory jobs, ResultPublisher results,
-               UpstreamTracking upstream, EngineRouting routing, DataDirectory dataDirectory, Clock clock) {
+               UpstreamTracking upstream, EngineRouting routing, DataDirectory dataDirectory, RunTelemetry telemetry,
+               Clock clock) {
+        this.telemetry = telemetry;
         this.upstream = upstream;
         this.routing = routing;
         this.engines = engines;
@@ -65,6 +69,15 @@ class TaskRunner {
     }
 
     void run(Task task, String owner) {
+        telemetry.claimed(task, owner);
+        boolean async = engines.find(task.engine()).filter(AsyncVideoEngine.class::isInstance).isPresent();
+        try (TaskSpan span = telemetry.span(async ? "reelgate.upstream.submit" : "reelgate.engine.run", task)
+                .tag("task.attempt", Integer.toString(task.attempts()))) {
+            runInSpan(task, owner, span);
+        }
+    }
+
+    private void runInSpan(Task task, String owner, TaskSpan span) {
         RunHandle handle = running.start(task.id());
         Path workDir = workRoot.resolve(task.id() + "-" + task.attempts());
         try {
@@ -83,8 +96,10 @@ class TaskRunner {
         } catch (EngineCancelledException e) {
             endInterrupted(task, owner, handle, e);
         } catch (EngineUnavailableException e) {
+            span.error(e);
             failOver(task, owner, handle, e);
         } catch (EngineException e) {
+            span.error(e);
             fail(task, owner, handle, e.failCode(), e.failMsg());
         } catch (DataAccessResourceFailureException | CannotCreateTransactionException e) {
             // the database is unreachable, which is not the task's fault (and failing it would need the database):
@@ -92,6 +107,7 @@ class TaskRunner {
             log.warn("Task {} interrupted by a database outage; it is retried once its lease expires: {}", task.id(),
                     e.getMessage());
         } catch (RuntimeException | IOException e) {
+            span.error(e);
             log.error("Task {} failed inside the server", task.id(), e);
             fail(task, owner, handle, EngineException.INTERNAL, INTERNAL_FAIL_MSG);
         } finally {
@@ -106,7 +122,13 @@ class TaskRunner {
      */
     private void submitUpstream(Task task, String owner, RunHandle handle, AsyncVideoEngine engine, EngineJob job,
                                 EngineContext context) {
-        String upstreamId = engine.submit(job, context);
+        String upstreamId;
+        try {
+            upstreamId = engine.submit(job, context);
+        } catch (EngineException e) {
+            telemetry.upstreamError(engine.name(), "submit", e);
+            throw e;
+        }
         Instant now = clock.instant();
         if (handle.leaseLost() || !upstream.park(task.id(), owner, upstreamId, now, now.plus(engine.pollInterval()))) {
             // cancelled or taken over while submitting: nobody will poll this upstream task, so stop it
@@ -128,7 +150,9 @@ class TaskRunner {
         if (handle.shouldStop()) {
             endInterrupted(task, owner, handle, null);
         } else {
-            results.publish(task, owner, result);
+            try (TaskSpan span = telemetry.span("reelgate.result.collect", task)) {
+                results.publish(task, owner, result);
+            }
         }
     }
 

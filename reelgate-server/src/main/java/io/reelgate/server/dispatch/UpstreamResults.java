@@ -25,9 +25,11 @@ class UpstreamResults {
     private final TaskEngineContextFactory contexts;
     private final ResultPublisher results;
     private final Path workRoot;
+    private final RunTelemetry telemetry;
 
     UpstreamResults(EngineJobFactory jobs, TaskEngineContextFactory contexts, ResultPublisher results,
-                    DataDirectory dataDirectory) {
+                    DataDirectory dataDirectory, RunTelemetry telemetry) {
+        this.telemetry = telemetry;
         this.jobs = jobs;
         this.contexts = contexts;
         this.results = results;
@@ -37,7 +39,7 @@ class UpstreamResults {
     /** @throws io.reelgate.server.engine.EngineException with what the task should fail with */
     void collect(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status) {
         Path workDir = workRoot.resolve(task.id() + "-upstream-" + parked.pollVersion());
-        try {
+        try (var span = telemetry.span("reelgate.result.collect", task)) {
             Files.createDirectories(workDir);
             EngineResult result = engine.collect(status, jobs.create(task, workDir),
                     contexts.create(task, UpstreamTracking.OWNER, new RunHandle(task.id())));

@@ -30,16 +30,22 @@ public record Task(
         Integer height,
         Instant expiresAt,
         boolean expired,
-        Instant deadlineAt) {
+        Instant deadlineAt,
+        String traceParent) {
 
     public String prompt() {
         return input.prompt();
+    }
+
+    /** The W3C trace id of the task's trace (see {@link TaskTracing}), or null for an untraced task. */
+    public String traceId() {
+        return TaskTracing.traceIdOf(traceParent);
     }
 
     /** The row a just-inserted task has, without reading it back. */
     static Task submitted(NewTask t) {
         return new Task(t.id(), t.apiKeyId(), t.kind(), t.parentTaskId(), t.engine(), TaskState.WAIT, t.input(), t.cost(),
                 t.createdAt(), null, null, null, null, null, 0, 0, null, null, null, null, null, null, null, null, null,
-                false, t.deadlineAt());
+                false, t.deadlineAt(), t.traceParent());
     }
 }

@@ -28,10 +28,11 @@ public class TaskRepository {
         int rows = jdbc.sql("""
                 INSERT INTO task (id, api_key_id, kind, parent_task_id, engine, state, prompt, image_url, aspect_ratio,
                                   quality, duration, water_mark, call_back_url, model, expand_prompt, video_url, seed,
-                                  reference_image, upload_cn, params_json, cost, created_at, deadline_at)
+                                  reference_image, upload_cn, params_json, cost, created_at, deadline_at,
+                                  trace_parent)
                 VALUES (:id, :apiKeyId, :kind, :parentTaskId, :engine, 'wait', :prompt, :imageUrl, :aspectRatio,
                         :quality, :duration, :waterMark, :callBackUrl, :model, :expandPrompt, :videoUrl, :seed,
-                        :referenceImage, :uploadCn, :paramsJson, :cost, :createdAt, :deadlineAt)
+                        :referenceImage, :uploadCn, :paramsJson, :cost, :createdAt, :deadlineAt, :traceParent)
                 """)
                 .param("id", task.id())
                 .param("apiKeyId", task.apiKeyId())
@@ -52,6 +53,7 @@ public class TaskRepository {
                 .param("referenceImage", in.referenceImage())
                 .param("uploadCn", in.uploadCn())
                 .param("paramsJson", in.paramsJson())
+                .param("traceParent", task.traceParent())
                 .param("cost", task.cost())
                 .param("createdAt", DbTime.of(task.createdAt()))
                 .param("deadlineAt", DbTime.of(task.deadlineAt()))

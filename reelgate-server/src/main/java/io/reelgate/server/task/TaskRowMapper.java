@@ -38,7 +38,8 @@ final class TaskRowMapper implements RowMapper<Task> {
                 rs.getObject("height", Integer.class),
                 DbTime.read(rs, "expires_at"),
                 rs.getInt("expire_flag") == 1,
-                DbTime.read(rs, "deadline_at"));
+                DbTime.read(rs, "deadline_at"),
+                rs.getString("trace_parent"));
     }
 
     private static TaskInput input(ResultSet rs) throws SQLException {

@@ -47,28 +47,30 @@ public class TaskService {
     private final EngineRouting routing;
     private final List<EngineCapabilities> capabilities;
     private final Duration idempotencyWindow;
+    private final TaskTracing tracing;
 
     /** Every task to one engine, without capability checks (tests that need no routing). */
     public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
                        IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
                        Clock clock, String defaultEngine, Duration idempotencyWindow) {
         this(tasks, pricing, outboundGuard, ledger, idempotencyKeys, tx, events, clock, EngineRouting.fixed(defaultEngine),
-                List.of(), idempotencyWindow);
+                List.of(), idempotencyWindow, TaskTracing.NOOP);
     }
 
     @Autowired
     public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
                        IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
                        Clock clock, EngineRouting routing, ObjectProvider<EngineCapabilities> capabilities,
-                       @Value("${reelgate.idempotency.window:24h}") Duration idempotencyWindow) {
+                       @Value("${reelgate.idempotency.window:24h}") Duration idempotencyWindow, TaskTracing tracing) {
         this(tasks, pricing, outboundGuard, ledger, idempotencyKeys, tx, events, clock, routing,
-                capabilities.orderedStream().toList(), idempotencyWindow);
+                capabilities.orderedStream().toList(), idempotencyWindow, tracing);
     }
 
     private TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
                         IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
                         Clock clock, EngineRouting routing, List<EngineCapabilities> capabilities,
-                        Duration idempotencyWindow) {
+                        Duration idempotencyWindow, TaskTracing tracing) {
+        this.tracing = tracing;
         this.tasks = tasks;
         this.pricing = pricing;
         this.outboundGuard = outboundGuard;
@@ -171,10 +173,20 @@ public class TaskService {
         String engine = routing.engineFor(kind, input.model());
         requireEngineCapable(engine, kind, input);
         String id = UUID.randomUUID().toString();
-        long cost = pricing.costOf(kind, input);
-        Instant now = clock.instant();
+        try (TaskSpan span = tracing.submit(id, apiKeyId, kind, engine, input.model())) {
+            return insert(new NewTask(id, apiKeyId, kind, parentTaskId, engine, input, pricing.costOf(kind, input),
+                    clock.instant(), null, span.traceParent()), options);
+        }
+    }
+
+    private String insert(NewTask submitted, SubmitOptions options) {
+        String id = submitted.id();
+        String apiKeyId = submitted.apiKeyId();
+        long cost = submitted.cost();
+        Instant now = submitted.createdAt();
         Instant deadline = options.deadline() == null ? null : now.plus(options.deadline());
-        NewTask task = new NewTask(id, apiKeyId, kind, parentTaskId, engine, input, cost, now, deadline);
+        NewTask task = new NewTask(id, apiKeyId, submitted.kind(), submitted.parentTaskId(), submitted.engine(),
+                submitted.input(), cost, now, deadline, submitted.traceParent());
         tx.executeWithoutResult(status -> {
             tasks.insert(task);
             if (cost > 0 && !ledger.charge(apiKeyId, id, cost, now)) {

@@ -17,13 +17,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TaskStats {
 
-    /** Unfinished tasks of one engine in one state ({@code wait}, {@code queueing} or {@code generating}). */
-    public record EngineStateCount(String engine, String state, long count) {
+    /**
+     * Unfinished tasks of one engine in one state ({@code wait}, {@code queueing} or {@code generating}).
+     *
+     * @param oldestSince when the longest-waiting of them entered the state (null when unknown), for stuck-task alerts
+     */
+    public record EngineStateCount(String engine, String state, long count, Instant oldestSince) {
     }
 
-    /** A task that ended in {@code fail}, with why. */
+    /** The most overdue poll of an engine's parked upstream tasks: when it was due. */
+    public record OverduePoll(String engine, Instant dueAt) {
+    }
+
+    /** A task that ended in {@code fail}, with why, and its trace id (null when untraced) to open its trace. */
     public record Failure(String taskId, String kind, String engine, Integer failCode, String failMsg, Instant createdAt,
-                          Instant finishedAt, int attempts) {
+                          Instant finishedAt, int attempts, String traceId) {
     }
 
     /** How far back "recent" failures go. */
@@ -39,24 +47,44 @@ public class TaskStats {
 
     public List<EngineStateCount> unfinishedByEngine() {
         return jdbc.sql("""
-                SELECT engine, state, COUNT(*) AS n FROM task
+                SELECT engine, state, COUNT(*) AS n,
+                       MIN(CASE state WHEN 'wait' THEN created_at WHEN 'queueing' THEN queued_at ELSE started_at END)
+                           AS oldest
+                FROM task
                 WHERE state IN ('wait', 'queueing', 'generating')
                 GROUP BY engine, state
                 """)
-                .query((rs, row) -> new EngineStateCount(rs.getString("engine"), rs.getString("state"), rs.getLong("n")))
+                .query((rs, row) -> new EngineStateCount(rs.getString("engine"), rs.getString("state"), rs.getLong("n"),
+                        DbTime.read(rs, "oldest")))
+                .list();
+    }
+
+    /**
+     * Per engine, the earliest due poll among parked upstream tasks. A claimed poll's due time is pushed past the
+     * claim, so only polls nobody has taken yet count: how far behind the pollers are, cluster-wide.
+     */
+    public List<OverduePoll> oldestDuePolls() {
+        return jdbc.sql("""
+                SELECT engine, MIN(next_poll_at) AS due FROM task
+                WHERE state = 'generating' AND lease_owner = :marker AND next_poll_at IS NOT NULL
+                GROUP BY engine
+                """)
+                .param("marker", UpstreamTracking.OWNER)
+                .query((rs, row) -> new OverduePoll(rs.getString("engine"), DbTime.read(rs, "due")))
                 .list();
     }
 
     public List<Failure> recentFailures(int limit) {
         return jdbc.sql("""
-                SELECT id, kind, engine, fail_code, fail_msg, created_at, finished_at, attempts FROM task
+                SELECT id, kind, engine, fail_code, fail_msg, created_at, finished_at, attempts, trace_parent FROM task
                 WHERE state = 'fail' AND created_at >= :since ORDER BY finished_at DESC, id LIMIT :limit
                 """)
                 .param("since", DbTime.of(clock.instant().minus(FAILURE_WINDOW)))
                 .param("limit", limit)
                 .query((rs, row) -> new Failure(rs.getString("id"), rs.getString("kind").toLowerCase(Locale.ROOT),
                         rs.getString("engine"), rs.getObject("fail_code", Integer.class), rs.getString("fail_msg"),
-                        DbTime.read(rs, "created_at"), DbTime.read(rs, "finished_at"), rs.getInt("attempts")))
+                        DbTime.read(rs, "created_at"), DbTime.read(rs, "finished_at"), rs.getInt("attempts"),
+                        TaskTracing.traceIdOf(rs.getString("trace_parent"))))
                 .list();
     }
 }

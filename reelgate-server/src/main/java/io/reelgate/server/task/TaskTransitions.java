@@ -307,20 +307,27 @@ public class TaskTransitions {
             terminalListeners.orderedStream().forEach(listener -> listener.onTerminal(task));
             return task;
         });
-        boolean won = logged(ended == null ? 0 : 1, id, from, to, reason);
-        if (won) {
-            events.publishEvent(new TaskChanged(ended));
+        if (ended == null) {
+            return logged(0, id, from, to, reason);
         }
-        return won;
+        try (TaskLogFields fields = TaskLogFields.of(ended)) {
+            logged(1, id, from, to, reason);
+        }
+        events.publishEvent(new TaskChanged(ended));
+        return true;
     }
 
-    /** A won non-terminal move is also announced, with the row as it is now. */
+    /** A won non-terminal move is also announced, with the row as it is now (read first: its fields go in the log). */
     private boolean published(int rows, String id, TaskState from, TaskState to, String reason) {
-        boolean won = logged(rows, id, from, to, reason);
-        if (won) {
-            tasks.findById(id).ifPresent(task -> events.publishEvent(new TaskChanged(task)));
+        Optional<Task> task = rows == 1 ? tasks.findById(id) : Optional.empty();
+        if (task.isEmpty()) {
+            return logged(rows, id, from, to, reason);
         }
-        return won;
+        try (TaskLogFields fields = TaskLogFields.of(task.get())) {
+            logged(rows, id, from, to, reason);
+        }
+        events.publishEvent(new TaskChanged(task.get()));
+        return true;
     }
 
     private static boolean logged(int rows, String id, TaskState from, TaskState to, String reason) {

@@ -1,11 +1,13 @@
 package io.reelgate.server.engine.runway;
 
+import io.reelgate.server.engine.UpstreamHttpError;
+
 /**
  * An answer of the Runway API that is not a success, after the client's retries.
  *
  * @see RunwayClient for which answers are retried
  */
-class RunwayApiException extends RuntimeException {
+class RunwayApiException extends RuntimeException implements UpstreamHttpError {
 
     /** 0 when no HTTP answer arrived (connection refused, timeout). */
     private final int status;
@@ -18,6 +20,11 @@ class RunwayApiException extends RuntimeException {
     }
 
     int status() {
+        return status;
+    }
+
+    @Override
+    public int httpStatus() {
         return status;
     }
 
