@@ -105,8 +105,10 @@ async function loadFailures() {
     $('#failures tbody').replaceChildren(...(failures.length ? failures.map((f) => el('tr', {},
       el('td', { text: time(f.finishedAt) }), el('td', {}, el('code', { text: f.taskId })), el('td', { text: f.kind }),
       el('td', { text: f.engine }), el('td', { text: f.failCode ?? '' }), el('td', { text: f.failMsg || '' }),
-      // the trace id opens the task's trace in the tracing backend (Jaeger, Tempo, …)
-      el('td', {}, el('code', { class: 'trace-id', text: f.traceId || '' }))))
+      // the trace id opens the task's trace in the tracing backend (Jaeger, Tempo, …) when reelgate.console.trace-url is set
+      el('td', {}, f.traceUrl
+        ? el('a', { href: f.traceUrl, target: '_blank', rel: 'noopener' }, el('code', { class: 'trace-id', text: f.traceId }))
+        : el('code', { class: 'trace-id', text: f.traceId || '' }))))
       : [el('tr', {}, el('td', { colspan: 7, class: 'muted', text: 'No failed tasks.' }))]));
   } catch (e) { /* shown by the next successful refresh */ }
 }

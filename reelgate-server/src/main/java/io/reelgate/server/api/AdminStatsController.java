@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,22 +20,29 @@ class AdminStatsController {
 
     private final TaskStats stats;
     private final List<VideoEngine> engines;
+    private final String traceUrl;
 
-    AdminStatsController(TaskStats stats, List<VideoEngine> engines) {
+    /** @param traceUrl the tracing backend's page of one trace, {@code {traceId}} standing for the id; empty for none */
+    AdminStatsController(TaskStats stats, List<VideoEngine> engines,
+                         @Value("${reelgate.console.trace-url:}") String traceUrl) {
         this.stats = stats;
         this.engines = engines;
+        this.traceUrl = traceUrl;
     }
 
     /** One engine's unfinished tasks: queue depth is {@code wait + queueing}, in flight is {@code generating}. */
     record EngineStats(String engine, @JsonProperty("wait") long waiting, long queueing, long generating, long queueDepth, long inFlight) {
     }
 
+    /** @param traceUrl where the console links the trace id, when a tracing backend is configured */
     record FailureView(String taskId, String kind, String engine, Integer failCode, String failMsg, String createdAt,
-                       String finishedAt, int attempts, String traceId) {
-        static FailureView of(TaskStats.Failure f) {
+                       String finishedAt, int attempts, String traceId, String traceUrl) {
+        static FailureView of(TaskStats.Failure f, String traceUrlTemplate) {
+            String traceUrl = traceUrlTemplate.isBlank() || f.traceId() == null ? null
+                    : traceUrlTemplate.replace("{traceId}", f.traceId());
             return new FailureView(f.taskId(), f.kind(), f.engine(), f.failCode(), f.failMsg(),
                     f.createdAt() == null ? null : f.createdAt().toString(),
-                    f.finishedAt() == null ? null : f.finishedAt().toString(), f.attempts(), f.traceId());
+                    f.finishedAt() == null ? null : f.finishedAt().toString(), f.attempts(), f.traceId(), traceUrl);
         }
     }
 
@@ -62,6 +70,6 @@ class AdminStatsController {
     @Operation(summary = "Failed tasks of the last 7 days, newest first, with their failure reasons")
     ApiEnvelope<List<FailureView>> failures(@RequestParam(required = false) String limit) {
         return ApiEnvelope.success(stats.recentFailures(Math.max(1, Math.min(LimitParameter.parse(limit, 50), 500))).stream()
-                .map(FailureView::of).toList());
+                .map(f -> FailureView.of(f, traceUrl)).toList());
     }
 }

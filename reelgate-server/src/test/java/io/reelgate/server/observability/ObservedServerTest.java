@@ -58,6 +58,7 @@ abstract class ObservedServerTest {
         registry.add("reelgate.engine.runway.max-retry-backoff", () -> "50ms");
         registry.add("reelgate.upstream.tick", () -> "50ms");
         registry.add("reelgate.routing.generate", () -> "runway");
+        registry.add("reelgate.console.trace-url", () -> "https://tempo.example/trace/{traceId}");
         registry.add("reelgate.routing.models." + PREVIEW_MODEL, () -> "preview");
         // WireMock and the callback receivers are on loopback
         registry.add("reelgate.outbound.allow-private-networks", () -> "true");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.FakeRunway;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * One trace per task, read back from the in-memory span exporter behind the same batch processor an OTLP exporter
@@ -102,6 +104,21 @@ class TaskTraceTest extends ObservedServerTest {
         kie.awaitTerminal(later, TIMEOUT);
         awaitSpans(kie.get("/api/v1/tasks/" + later).data().get("traceId").asString(), "reelgate.result.collect");
         assertThat(spans.getFinishedSpanItems()).noneMatch(s -> s.getTraceId().equals(traceId));
+    }
+
+    @Test
+    void theConsolesFailureListLinksEachFailedTaskToItsTrace() {
+        String taskId = submit("{\"prompt\":\"trace: failing\",\"duration\":5,\"quality\":\"720p\",\"imageUrl\":\""
+                + RUNWAY.baseUrl() + "/no-such-image.png\",\"model\":\"" + PREVIEW_MODEL + "\"}", null);
+        assertThat(kie.awaitTerminal(taskId, TIMEOUT).get("state").asString()).isEqualTo("fail");
+        String traceId = kie.get("/api/v1/tasks/" + taskId).data().get("traceId").asString();
+
+        JsonNode failures = new AdminHttp("http://127.0.0.1:" + port, DATA_DIR).get("/admin/api/failures?limit=500").data();
+        JsonNode mine = java.util.stream.StreamSupport.stream(failures.spliterator(), false)
+                .filter(f -> f.get("taskId").asString().equals(taskId)).findFirst().orElseThrow();
+
+        assertThat(mine.get("traceId").asString()).isEqualTo(traceId);
+        assertThat(mine.get("traceUrl").asString()).isEqualTo("https://tempo.example/trace/" + traceId);
     }
 
     private String submit(String json, String traceparent) {
