@@ -1,11 +1,13 @@
 package io.reelgate.server.callback;
 
+import io.reelgate.server.task.DatabaseKind;
 import io.reelgate.server.task.DbTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -15,49 +17,72 @@ import org.springframework.stereotype.Repository;
 class CallbackDeliveryRepository {
 
     private final JdbcClient jdbc;
+    private final DatabaseKind database;
 
-    CallbackDeliveryRepository(JdbcClient jdbc) {
+    CallbackDeliveryRepository(JdbcClient jdbc, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     void insert(String taskId, String apiKeyId, String url, String payload, Instant now) {
         jdbc.sql("""
-                INSERT INTO callback_delivery (id, task_id, api_key_id, url, payload, state, attempts, next_attempt_at,
-                                               created_at)
-                VALUES (:id, :taskId, :apiKeyId, :url, :payload, 'pending', 0, :now, :now)
+                INSERT INTO callback_delivery (id, task_id, api_key_id, url, receiver, payload, state, attempts,
+                                               next_attempt_at, created_at)
+                VALUES (:id, :taskId, :apiKeyId, :url, :receiver, :payload, 'pending', 0, :now, :now)
                 """)
                 .param("id", "msg_" + UUID.randomUUID().toString().replace("-", ""))
                 .param("taskId", taskId)
                 .param("apiKeyId", apiKeyId)
                 .param("url", url)
+                .param("receiver", ReceiverKey.of(url))
                 .param("payload", payload)
                 .param("now", DbTime.of(now))
                 .update();
     }
 
-    List<CallbackDelivery> due(Instant now, int limit) {
-        return jdbc.sql("""
-                SELECT * FROM callback_delivery WHERE state = 'pending' AND next_attempt_at <= :now
-                ORDER BY next_attempt_at LIMIT :limit
-                """)
+    /**
+     * Claims up to {@code limit} due deliveries in one statement, skipping receivers in {@code busy}: counts the
+     * attempt and pushes {@code next_attempt_at} to {@code leaseUntil}, past the attempt's own timeout, so a node that
+     * dies mid-send only delays the retry. Returns the claimed rows as they are now ({@code attempts} includes the
+     * claimed one). A row is claimed by one statement only: PostgreSQL skips rows another node is claiming; H2 (one
+     * node) re-checks the due condition on rows a concurrent statement changed, and leaves them.
+     */
+    List<CallbackDelivery> claimDue(Instant now, Instant leaseUntil, int limit, Set<String> busy) {
+        String skipBusy = busy.isEmpty() ? "" : "AND (receiver IS NULL OR receiver NOT IN (:busy))";
+        String due = """
+                SELECT id FROM callback_delivery WHERE state = 'pending' AND next_attempt_at <= :now %s
+                ORDER BY next_attempt_at LIMIT :limit""".formatted(skipBusy);
+        String sql = database.isPostgres() ? """
+                UPDATE callback_delivery SET attempts = attempts + 1, next_attempt_at = :leaseUntil
+                WHERE id IN (%s FOR UPDATE SKIP LOCKED)
+                RETURNING *
+                """.formatted(due) : """
+                SELECT * FROM FINAL TABLE (
+                    UPDATE callback_delivery SET attempts = attempts + 1, next_attempt_at = :leaseUntil
+                    WHERE id IN (%s) AND state = 'pending' AND next_attempt_at <= :now)
+                """.formatted(due);
+        JdbcClient.StatementSpec statement = jdbc.sql(sql)
                 .param("now", DbTime.of(now))
-                .param("limit", limit)
-                .query(CallbackDeliveryRepository::map)
-                .list();
+                .param("leaseUntil", DbTime.of(leaseUntil))
+                .param("limit", limit);
+        if (!busy.isEmpty()) {
+            statement = statement.param("busy", List.copyOf(busy));
+        }
+        return statement.query(CallbackDeliveryRepository::map).list();
     }
 
     /**
-     * Claims the next attempt: pushes {@code next_attempt_at} past the attempt's own timeout (so a node that dies
-     * mid-send only delays the retry) and counts the attempt. Loses when another node claimed it first.
+     * Gives a claimed attempt back unsent (its receiver had no slot for it in time): the attempt is uncounted and due
+     * at {@code nextAttemptAt}. Loses when the claim ran out and another claim counted the attempt again.
      */
-    boolean claim(CallbackDelivery delivery, Instant leaseUntil) {
+    boolean release(CallbackDelivery claimed, Instant nextAttemptAt) {
         return jdbc.sql("""
-                UPDATE callback_delivery SET attempts = attempts + 1, next_attempt_at = :leaseUntil
+                UPDATE callback_delivery SET attempts = attempts - 1, next_attempt_at = :next
                 WHERE id = :id AND state = 'pending' AND attempts = :attempts
                 """)
-                .param("id", delivery.id())
-                .param("attempts", delivery.attempts())
-                .param("leaseUntil", DbTime.of(leaseUntil))
+                .param("id", claimed.id())
+                .param("attempts", claimed.attempts())
+                .param("next", DbTime.of(nextAttemptAt))
                 .update() == 1;
     }
 
