@@ -116,8 +116,13 @@ class DeliverDueCallbacks {
     private void attemptIfStillClaimed(CallbackDelivery delivery, Instant claimedAt) {
         if (clock.instant().isAfter(claimedAt.plus(START_MARGIN))) {
             giveBack(delivery);
-        } else {
+            return;
+        }
+        try {
             attempt(delivery);
+        } catch (RuntimeException e) {
+            log.error("Callback {} of task {}: recording the attempt failed; retried when its claim runs out",
+                    delivery.id(), delivery.taskId(), e);
         }
     }
 
