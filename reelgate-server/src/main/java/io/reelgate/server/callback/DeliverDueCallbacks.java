@@ -57,7 +57,7 @@ class DeliverDueCallbacks {
         this.clock = clock;
         this.meters = meters;
         this.senders = Executors.newFixedThreadPool(properties.senders(), daemon("reelgate-callback-sender"));
-        this.lanes = new ReceiverLanes(properties.perReceiver(), senders, this::wakeUp);
+        this.lanes = new ReceiverLanes(properties.perReceiver(), properties.batchSize(), senders, this::wakeUp);
     }
 
     /** Called after a callback is committed or a send finished: claim now rather than at the next poll. */
@@ -90,7 +90,7 @@ class DeliverDueCallbacks {
     void deliverDue() {
         try {
             int free;
-            while ((free = properties.senders() - lanes.pending()) > 0) {
+            while ((free = properties.senders() - lanes.inFlight()) > 0) {
                 int limit = Math.min(free, properties.batchSize());
                 Instant now = clock.instant();
                 List<CallbackDelivery> claimed = deliveries.claimDue(now, now.plus(properties.timeout()).plus(CLAIM_MARGIN),

@@ -10,9 +10,11 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 /**
- * One lane per receiver: at most {@code perReceiver} sends in flight to it, and as many again waiting behind them.
- * A receiver that hangs therefore holds its own slots only. Sends run on a shared executor; whenever one finishes,
- * {@code onSlotFreed} runs, so the claimer can take more due deliveries at once instead of at its next poll.
+ * One lane per receiver: at most {@code perReceiver} sends in flight to it, and up to {@code maxWaiting} claimed ones
+ * waiting behind them (a batch's worth: a fast receiver drains them in moments, and a receiver that hangs is skipped
+ * by the next claims, so it never gathers more). A receiver that hangs therefore holds its own slots only. Sends run
+ * on a shared executor; whenever one finishes, {@code onSlotFreed} runs, so the claimer can take more due deliveries
+ * at once instead of at its next poll.
  */
 final class ReceiverLanes {
 
@@ -22,20 +24,22 @@ final class ReceiverLanes {
     }
 
     private final int perReceiver;
+    private final int maxWaiting;
     private final Executor executor;
     private final Runnable onSlotFreed;
     private final Map<String, Lane> lanes = new HashMap<>();
-    private int pending;
+    private int inFlight;
 
-    ReceiverLanes(int perReceiver, Executor executor, Runnable onSlotFreed) {
+    ReceiverLanes(int perReceiver, int maxWaiting, Executor executor, Runnable onSlotFreed) {
         this.perReceiver = perReceiver;
+        this.maxWaiting = maxWaiting;
         this.executor = executor;
         this.onSlotFreed = onSlotFreed;
     }
 
-    /** Sends in flight or waiting, over all receivers. */
-    synchronized int pending() {
-        return pending;
+    /** Sends in flight, over all receivers. */
+    synchronized int inFlight() {
+        return inFlight;
     }
 
     /** Receivers with every slot in use: their due deliveries are better left unclaimed for now. */
@@ -49,15 +53,14 @@ final class ReceiverLanes {
         synchronized (this) {
             Lane lane = lanes.computeIfAbsent(receiver, r -> new Lane());
             if (lane.inFlight >= perReceiver) {
-                if (lane.waiting.size() >= perReceiver) {
+                if (lane.waiting.size() >= maxWaiting) {
                     return false;
                 }
                 lane.waiting.add(send);
-                pending++;
                 return true;
             }
             lane.inFlight++;
-            pending++;
+            inFlight++;
         }
         start(receiver, send);
         return true;
@@ -80,10 +83,10 @@ final class ReceiverLanes {
     private void finished(String receiver) {
         Runnable next;
         synchronized (this) {
-            pending--;
             Lane lane = lanes.get(receiver);
             next = lane.waiting.poll();
             if (next == null) {
+                inFlight--;
                 lane.inFlight--;
                 if (lane.inFlight == 0) {
                     lanes.remove(receiver);

@@ -70,32 +70,36 @@ public class UpstreamTracking {
     }
 
     /**
-     * Claims up to {@code limit} due polls of these engines in one statement, oldest first: pushes each next poll to
+     * Claims up to {@code limit} due polls of these engines with one UPDATE, oldest first: pushes each next poll to
      * {@code claimUntil} (another node takes over after it if this one dies mid-poll) and bumps the version, the
-     * token every later update of the poll names. PostgreSQL skips rows another node is claiming; H2 (one node)
-     * re-checks the due condition on rows a concurrent statement changed, and leaves them.
+     * token every later update of the poll names. On PostgreSQL the one statement picks with {@code FOR UPDATE SKIP
+     * LOCKED}, so nodes never wait on each other's picks; on H2 (one node) a read picks, and the UPDATE claims only
+     * those still due.
      */
     public List<Parked> claimDuePolls(Instant now, List<String> engines, Instant claimUntil, int limit) {
         if (engines.isEmpty()) {
             return List.of();
         }
-        String due = """
-                SELECT id FROM task
-                WHERE state = 'generating' AND next_poll_at <= :now AND lease_owner = :marker AND engine IN (:engines)
-                ORDER BY next_poll_at LIMIT :limit""";
+        String due = "state = 'generating' AND next_poll_at <= :now AND lease_owner = :marker AND engine IN (:engines)";
         String claim = "UPDATE task SET next_poll_at = :claimUntil, poll_version = poll_version + 1";
-        String sql = database.isPostgres()
-                ? claim + " WHERE id IN (" + due + " FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS
-                : "SELECT " + COLUMNS + " FROM FINAL TABLE (" + claim + " WHERE id IN (" + due + ")"
-                        + " AND state = 'generating' AND next_poll_at <= :now AND lease_owner = :marker)";
-        List<Parked> claimed = jdbc.sql(sql)
-                .param("now", DbTime.of(now))
-                .param("marker", OWNER)
-                .param("engines", engines)
-                .param("limit", limit)
-                .param("claimUntil", DbTime.of(claimUntil))
-                .query(PARKED)
-                .list();
+        String oldestDue = "SELECT id FROM task WHERE " + due + " ORDER BY next_poll_at LIMIT :limit";
+        List<Parked> claimed;
+        if (database.isPostgres()) {
+            claimed = jdbc.sql(claim + " WHERE id IN (" + oldestDue + " FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+                    .param("now", DbTime.of(now)).param("marker", OWNER).param("engines", engines)
+                    .param("limit", limit).param("claimUntil", DbTime.of(claimUntil))
+                    .query(PARKED).list();
+        } else {
+            // H2 runs "id IN (subquery)" in an UPDATE as a table scan, and its UPDATE ... LIMIT does not re-check rows
+            // a concurrent claim changed: so the candidates are read first, and the claim re-checks each is still due
+            List<String> candidates = jdbc.sql(oldestDue).param("now", DbTime.of(now)).param("marker", OWNER)
+                    .param("engines", engines).param("limit", limit).query(String.class).list();
+            claimed = candidates.isEmpty() ? List.of() : jdbc.sql("SELECT " + COLUMNS + " FROM FINAL TABLE (" + claim
+                            + " WHERE id IN (:ids) AND " + due + ")")
+                    .param("ids", candidates).param("now", DbTime.of(now)).param("marker", OWNER)
+                    .param("engines", engines).param("claimUntil", DbTime.of(claimUntil))
+                    .query(PARKED).list();
+        }
         log.trace("Claimed {} due upstream polls", claimed.size());
         return claimed;
     }
