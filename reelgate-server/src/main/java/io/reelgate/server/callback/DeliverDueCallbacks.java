@@ -144,19 +144,19 @@ class DeliverDueCallbacks {
         CallbackSender.Outcome outcome = sender.post(delivery.url(), delivery.payload(), CallbackSigner.headers(
                 delivery.id(), delivery.taskId(), delivery.payload(), timestamp, secrets.active(delivery.apiKeyId(), start)));
         Instant end = clock.instant();
-        deliveries.recordAttempt(new CallbackAttempt(delivery.id(), attempt, start, Duration.between(start, end).toMillis(),
-                outcome.status(), outcome.error()));
+        CallbackAttempt record = new CallbackAttempt(delivery.id(), attempt, start, Duration.between(start, end).toMillis(),
+                outcome.status(), outcome.error());
         countAttempt(outcome.delivered(), !outcome.delivered() && attempt >= properties.maxAttempts());
         if (outcome.delivered()) {
-            deliveries.markDelivered(delivery.id(), outcome.status(), end);
+            deliveries.recordDelivered(record, end);
             log.info("Callback {} of task {} delivered on attempt {}", delivery.id(), delivery.taskId(), attempt);
         } else if (attempt >= properties.maxAttempts()) {
-            deliveries.markDead(delivery.id(), outcome.status(), outcome.error());
+            deliveries.recordDead(record);
             log.warn("Callback {} of task {} dead after {} attempts: {}", delivery.id(), delivery.taskId(), attempt,
                     outcome.error());
         } else {
             Instant next = end.plus(withJitter(properties.retryDelays().get(attempt - 1)));
-            deliveries.reschedule(delivery.id(), outcome.status(), outcome.error(), next);
+            deliveries.recordRetry(record, next);
             log.info("Callback {} of task {} attempt {} failed ({}); next at {}", delivery.id(), delivery.taskId(),
                     attempt, outcome.error(), next);
         }

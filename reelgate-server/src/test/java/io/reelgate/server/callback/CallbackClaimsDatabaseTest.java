@@ -18,6 +18,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Claiming due callbacks in batches, on the H2 file database and embedded PostgreSQL. */
 class CallbackClaimsDatabaseTest {
@@ -31,7 +33,8 @@ class CallbackClaimsDatabaseTest {
     private void setUp(TestDatabases.Kind kind) {
         DataSource dataSource = TestDatabases.migrated(kind);
         JdbcClient jdbc = JdbcClient.create(dataSource);
-        deliveries = new CallbackDeliveryRepository(jdbc, DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
+        deliveries = new CallbackDeliveryRepository(jdbc, DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
     }
 

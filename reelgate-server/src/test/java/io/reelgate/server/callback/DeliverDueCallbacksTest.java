@@ -17,9 +17,12 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The sender over real loopback HTTP and a real H2 database, stepped by hand with a clock the test moves: retries
@@ -40,8 +43,10 @@ class DeliverDueCallbacksTest {
     private void start(int perReceiver) {
         CallbackProperties properties = new CallbackProperties(Duration.ofSeconds(5), List.of(Duration.ofMinutes(1)), 0,
                 Duration.ofSeconds(1), Duration.ofHours(24), 16, perReceiver, 50);
-        JdbcClient jdbc = JdbcClient.create(TestDatabases.migrated(TestDatabases.Kind.H2));
-        deliveries = new CallbackDeliveryRepository(jdbc, DatabaseKind.of(false));
+        DataSource dataSource = TestDatabases.migrated(TestDatabases.Kind.H2);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        deliveries = new CallbackDeliveryRepository(jdbc, DatabaseKind.of(false),
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
         CallbackSender sender = new CallbackSender(new OutboundGuard(new OutboundProperties(true, List.of(),
                 Duration.ofSeconds(5), Duration.ofSeconds(5), 0)), properties);
