@@ -9,7 +9,8 @@
 #
 # Environment: BENCH_JAR (server jar to use), BENCH_JAVA_OPTS (JVM options of the server), BENCH_KEEP=1 (keep the
 # temp directory with the server logs), BENCH_NO_WRK=1 (use the Java load generator even if wrk is installed),
-# BENCH_X264_PRESET (ffmpeg baseline preset when libopenh264 is missing, default veryfast).
+# BENCH_X264_PRESET (ffmpeg baseline preset when libopenh264 is missing, default veryfast), BENCH_ONLY=callbacks (run
+# only that scenario).
 set -euo pipefail
 
 MODE=full
@@ -18,7 +19,7 @@ for arg in "$@"; do
     case "$arg" in
         --quick) MODE=quick ;;
         --pg) WITH_PG=1 ;;
-        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
         *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -34,12 +35,14 @@ if [[ "$MODE" == quick ]]; then
     SUBMIT_COUNT_1=150; SUBMIT_COUNT_N=300; SUBMIT_SECS=20; SUBMIT_CLIENTS=16
     SCALE_SMALL=10000; SCALE_LARGE=100000; SCALE_CONNS=16
     SWEEP_ROWS=10000; SWEEP_TIMEOUT=300
+    CALLBACK_COUNT=1000
 else
     WARM=10; LOAD_SECS=30; CONNS=64
     DISPATCH_SAMPLES=40; RENDER_RUNS=3
     SUBMIT_COUNT_1=2000; SUBMIT_COUNT_N=4000; SUBMIT_SECS=60; SUBMIT_CLIENTS=16
     SCALE_SMALL=10000; SCALE_LARGE=1000000; SCALE_CONNS=16
     SWEEP_ROWS=100000; SWEEP_TIMEOUT=1200
+    CALLBACK_COUNT=1000
 fi
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -258,12 +261,32 @@ ffmpeg_baseline() {
     log "ffmpeg ($FF_CODEC): 720p ${FF_720}s, 1080p ${FF_1080}s"
 }
 
+# ------------------------------------------------------------------ callbacks
+
+# callbacks_phase DB: tasks cancelled at once (no workers), 10 % calling back a receiver that never answers, the rest a
+# fast one; the fast receiver's latency from cancel to callback, beside a bare POST loop to it (bench/CallbackBench.java)
+callbacks_phase() {
+    local db=$1 d="$WORK/$1-callbacks" r
+    set_db "$db" callbacks "$d"
+    start_server "$d" --reelgate.dispatch.workers=0 --reelgate.outbound.allow-private-networks=true
+    r=$("$JAVA" "$BENCH_DIR/CallbackBench.java" "$BASE" "$KEY" "$CALLBACK_COUNT" "${BENCH_CALLBACK_HANGING:-10}" 120)
+    local what="$CALLBACK_COUNT callbacks, $(kv hanging "$r") to a receiver that never answers ($(kv delivered "$r")/$(kv fast "$r") fast delivered)"
+    row "$db" "callbacks: fast receiver p50, cancel answered -> callback received, $what" "$(fmt "$(kv p50_ms "$r")") ms" \
+        "$(fmt "$(kv base_p50_ms "$r")") ms" "bare POST loop to the same receiver" \
+        "$(ratio "$(kv p50_ms "$r")" "$(kv base_p50_ms "$r")")" "(latency; lower is better)"
+    row "$db" "callbacks: fast receiver p99 (from cancel sent: p50 $(fmt "$(kv sent_p50_ms "$r")") ms, p99 $(fmt "$(kv sent_p99_ms "$r")") ms; the cancel itself: p50 $(fmt "$(kv cancel_p50_ms "$r")") ms, p99 $(fmt "$(kv cancel_p99_ms "$r")") ms)" \
+        "$(fmt "$(kv p99_ms "$r")") ms" "$(fmt "$(kv base_p99_ms "$r")") ms" \
+        "bare POST loop to the same receiver" "$(ratio "$(kv p99_ms "$r")" "$(kv base_p99_ms "$r")")" "p99 < 1000 ms"
+    stop_server
+}
+
 # ------------------------------------------------------------------ one database's suite
 
 run_suite() {
     local db=$1 scratch_url=$2 scratch_user=$3 scratch_pass=$4 dburl_of=$5
     local d r b
     log "=== $db ==="
+    if [[ "${BENCH_ONLY:-}" == callbacks ]]; then callbacks_phase "$db"; return 0; fi
 
     # --- main server: dispatch latency, preview render, status polling, memory
     d="$WORK/$db-main"
@@ -319,6 +342,8 @@ run_suite() {
     row "$db" "submit, durable POST generate/s, $SUBMIT_CLIENTS clients (errors $(kv errors "$r"))" "$(fmt "$(kv per_s "$r")")" \
         "$(fmt "$(kv per_s "$b")")" "single-row INSERT loop, $SUBMIT_CLIENTS threads" "$(ratio "$(kv per_s "$r")" "$(kv per_s "$b")")" "-"
     stop_server
+
+    callbacks_phase "$db"
 
     # --- scale: seed finished tasks with the server stopped (H2 holds a file lock), restart, measure
     d="$WORK/$db-scale"
@@ -383,7 +408,7 @@ set_db() {
 START=$(date +%s)
 LOADAVG_START=$(cut -d' ' -f1-3 /proc/loadavg)
 log "mode $MODE; jar $JAR; work dir $WORK; load generator $([[ $USE_WRK -eq 1 ]] && echo wrk || echo Bench.java)"
-ffmpeg_baseline
+[[ -n "${BENCH_ONLY:-}" ]] || ffmpeg_baseline
 
 # the INSERT baseline's database: a separate H2 file with the server's URL options
 run_suite H2 "jdbc:h2:file:$WORK/scratch-h2/scratch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;WRITE_DELAY=0" sa - h2_url

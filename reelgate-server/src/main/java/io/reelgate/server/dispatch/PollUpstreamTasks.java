@@ -9,48 +9,54 @@ import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskSpan;
 import io.reelgate.server.task.TaskState;
 import io.reelgate.server.task.TaskTransitions;
-import io.reelgate.server.task.UpstreamTracking;
 import io.reelgate.server.task.UpstreamTracking.Parked;
+import io.reelgate.server.task.UpstreamTracking;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls tasks parked at an upstream engine (see {@link UpstreamTracking}) when they are due, on a few threads of its
- * own so downloads and re-encodes never hold up lease heartbeats. Each poll is claimed with a guarded UPDATE, so one
- * node polls a task at a time; every ending goes through {@link TaskTransitions} guarded by state, so a task ends
- * once however many nodes (or restarts) poll it. Nothing lives in memory: a restarted node carries on from the rows.
+ * Polls tasks parked at an upstream engine (see {@link UpstreamTracking}) when they are due. One claimer thread
+ * claims due polls in batches (one statement each) as long as pollers are free; the polls, which mostly wait on the
+ * upstream, run on a pool sized for that ({@code reelgate.upstream.pollers}), and succeeded results are brought home
+ * by {@link UpstreamCollectors} on threads of their own, so neither lease heartbeats nor other tasks' polls wait for a
+ * download or re-encode. A claim bumps the poll version, so one node polls a task at a time; every ending goes
+ * through {@link TaskTransitions} guarded by state, so a task ends once however many nodes (or restarts) poll it.
+ * Nothing lives in memory: a restarted node carries on from the rows.
  */
 @Component
 class PollUpstreamTasks implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PollUpstreamTasks.class);
-    private static final int BATCH = 20;
-    /** Failing polls back off up to this many poll intervals. */
-    private static final int MAX_BACKOFF_FACTOR = 16;
 
     private final EngineRegistry engines;
     private final UpstreamTracking upstream;
     private final TaskRepository tasks;
     private final TaskTransitions transitions;
-    private final UpstreamResults results;
+    private final UpstreamCollectors collectors;
     private final LostUpstreamTasks lost;
     private final UpstreamPollProperties properties;
     private final RunTelemetry telemetry;
     private final Clock clock;
-    private ScheduledExecutorService pollers;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private ScheduledExecutorService claimer;
+    private ExecutorService pollers;
 
     PollUpstreamTasks(EngineRegistry engines, UpstreamTracking upstream, TaskRepository tasks,
-                      TaskTransitions transitions, UpstreamResults results, LostUpstreamTasks lost,
+                      TaskTransitions transitions, UpstreamCollectors collectors, LostUpstreamTasks lost,
                       UpstreamPollProperties properties, RunTelemetry telemetry, Clock clock) {
         this.telemetry = telemetry;
         this.lost = lost;
@@ -58,7 +64,7 @@ class PollUpstreamTasks implements SmartLifecycle {
         this.upstream = upstream;
         this.tasks = tasks;
         this.transitions = transitions;
-        this.results = results;
+        this.collectors = collectors;
         this.properties = properties;
         this.clock = clock;
     }
@@ -68,33 +74,31 @@ class PollUpstreamTasks implements SmartLifecycle {
         if (engines.asyncNames().isEmpty()) {
             return;
         }
-        pollers = Executors.newScheduledThreadPool(properties.workers(), runnable -> {
-            Thread thread = new Thread(runnable, "reelgate-upstream-poller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        for (int i = 0; i < properties.workers(); i++) {
-            pollers.scheduleWithFixedDelay(this::pollDueTasks, 0, properties.tick().toMillis(), TimeUnit.MILLISECONDS);
-        }
+        pollers = Executors.newFixedThreadPool(properties.pollers(), daemon("reelgate-upstream-poller"));
+        claimer = Executors.newSingleThreadScheduledExecutor(daemon("reelgate-upstream-claimer"));
+        claimer.scheduleWithFixedDelay(this::pollDueTasks, 0, properties.tick().toMillis(), TimeUnit.MILLISECONDS);
         log.info("Polling upstream tasks of {} every {}", engines.asyncNames(), properties.tick());
     }
 
     @Override
     public void stop() {
-        if (pollers != null) {
+        if (claimer != null) {
+            claimer.shutdownNow();
             pollers.shutdownNow();
             try {
                 pollers.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            collectors.stop();
+            claimer = null;
             pollers = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return pollers != null;
+        return claimer != null;
     }
 
     /** Stop with the dispatcher, before the web server and the data source go away. */
@@ -103,31 +107,42 @@ class PollUpstreamTasks implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
 
-    /** One pass: claims due polls one by one until none is left. Errors are logged; the next pass tries again. */
+    /** One pass: claims batches of due polls while pollers are free. Errors are logged; the next pass tries again. */
     void pollDueTasks() {
         try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Optional<Parked> claimed = claimOne();
-                if (claimed.isEmpty()) {
+            int free;
+            while ((free = properties.pollers() - inFlight.get()) > 0 && !Thread.currentThread().isInterrupted()) {
+                int limit = Math.min(free, properties.batchSize());
+                Instant now = clock.instant();
+                List<Parked> claimed = upstream.claimDuePolls(now, engines.asyncNames(),
+                        now.plus(properties.claimDuration()), limit);
+                claimed.forEach(this::startPoll);
+                if (claimed.size() < limit) {
                     return;
                 }
-                poll(claimed.get());
             }
         } catch (RuntimeException e) {
             log.error("Polling upstream tasks failed; retrying in {}", properties.tick(), e);
         }
     }
 
-    private Optional<Parked> claimOne() {
-        Instant now = clock.instant();
-        List<Parked> due = upstream.due(now, engines.asyncNames(), BATCH);
-        for (Parked candidate : due) {
-            Optional<Parked> claimed = upstream.claimPoll(candidate, now, now.plus(properties.claimDuration()));
-            if (claimed.isPresent()) {
-                return claimed;
-            }
+    private void startPoll(Parked parked) {
+        inFlight.incrementAndGet();
+        try {
+            pollers.execute(() -> {
+                try {
+                    poll(parked);
+                } catch (RuntimeException e) {
+                    log.error("Task {}: polling {} failed; polled again when the claim runs out", parked.taskId(),
+                            parked.engine(), e);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // stopping: the claim runs out and the task is polled again, here after a restart or on another node
+            inFlight.decrementAndGet();
         }
-        return Optional.empty();
     }
 
     private void poll(Parked parked) {
@@ -162,7 +177,7 @@ class PollUpstreamTasks implements SmartLifecycle {
             span.error(e);
             telemetry.upstreamError(parked.engine(), "poll", e);
             int errors = parked.pollErrors() + 1;
-            Duration delay = engine.pollInterval().multipliedBy(Math.min(1L << Math.min(errors, 8), MAX_BACKOFF_FACTOR));
+            Duration delay = PollBackoff.after(engine.pollInterval(), errors);
             log.warn("Task {}: polling {} failed ({} in a row): {}; next poll in {} ms", task.id(), parked.engine(),
                     errors, e.failMsg(), delay.toMillis());
             upstream.rescheduleAfterError(parked, clock.instant().plus(delay));
@@ -195,7 +210,10 @@ class PollUpstreamTasks implements SmartLifecycle {
             case SUCCEEDED -> {
                 finished(parked, "succeeded");
                 upstream.recordStatus(task.id(), status.upstreamState());
-                results.collect(task, parked, engine, status);
+                if (!collectors.offer(task, parked, engine, status)) {
+                    // every collector busy: ask again soon rather than wait here, holding a poller
+                    upstream.reschedule(parked, status.upstreamState(), clock.instant().plus(engine.pollInterval()));
+                }
             }
             case LOST -> lost.handle(task, parked.engine(), status);
         }
@@ -205,5 +223,13 @@ class PollUpstreamTasks implements SmartLifecycle {
         if (parked.upstreamSince() != null) {
             telemetry.upstreamFinished(parked.engine(), outcome, Duration.between(parked.upstreamSince(), clock.instant()));
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

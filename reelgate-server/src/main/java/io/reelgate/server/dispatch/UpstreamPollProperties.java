@@ -7,14 +7,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How this node polls tasks parked at an upstream engine ({@code reelgate.upstream.*}).
  *
- * @param tick          how often due polls are looked for (each engine sets its own poll interval)
- * @param workers       threads that poll and bring results home (download, re-encode) at once
- * @param claimDuration how long one poll, including the download and re-encode of a result, may take before
- *                      another node may poll the task again (a node that died mid-poll delays it by this much)
+ * @param tick          how often due polls are looked for (each engine sets its own poll interval); a poll is late
+ *                      by up to this much
+ * @param workers       results brought home (downloaded and re-encoded) at once, on threads of their own so they
+ *                      never hold up polls
+ * @param claimDuration how long one poll, or the collection of one result, may take before another node may poll
+ *                      the task again (a node that died mid-poll delays it by this much)
+ * @param pollers       polls in flight at once (threads that mostly wait on the upstream, so many more than cores)
+ * @param batchSize     due polls claimed by one statement
  */
 @ConfigurationProperties("reelgate.upstream")
 public record UpstreamPollProperties(
-        @DefaultValue("1s") Duration tick,
+        @DefaultValue("200ms") Duration tick,
         @DefaultValue("2") int workers,
-        @DefaultValue("5m") Duration claimDuration) {
+        @DefaultValue("5m") Duration claimDuration,
+        @DefaultValue("64") int pollers,
+        @DefaultValue("50") int batchSize) {
+
+    public UpstreamPollProperties {
+        if (workers < 1 || pollers < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("reelgate.upstream.workers, .pollers and .batch-size must be at least 1, were "
+                    + workers + ", " + pollers + " and " + batchSize);
+        }
+    }
 }

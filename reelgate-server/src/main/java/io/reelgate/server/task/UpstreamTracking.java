@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.infra.DbTime;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Tasks an asynchronous engine has submitted upstream. Such a task stays {@code generating} but no worker holds it:
  * {@link #park} hands it from the worker's lease to the {@link #OWNER} marker with no lease expiry, so lease
  * recovery ({@code lease_until < now}) never requeues it, which would submit (and pay for) a second upstream task.
- * Pollers on any node {@link #claimPoll claim} a due poll with a guarded UPDATE on {@code poll_version}, so one node
+ * Pollers on any node {@link #claimDuePolls claim} due polls in batches, bumping {@code poll_version}, so one node
  * polls a task at a time; the task's end goes through {@link TaskTransitions} with owner {@link #OWNER}, guarded by
  * state, so it ends exactly once even when two nodes race after a claim expired.
  */
@@ -34,14 +35,18 @@ public class UpstreamTracking {
                          int pollVersion, int pollErrors) {
     }
 
+    private static final String COLUMNS =
+            "id, engine, upstream_id, upstream_status, upstream_since, poll_version, poll_errors";
     private static final RowMapper<Parked> PARKED = (rs, n) -> new Parked(rs.getString("id"), rs.getString("engine"),
             rs.getString("upstream_id"), rs.getString("upstream_status"), DbTime.read(rs, "upstream_since"),
             rs.getInt("poll_version"), rs.getInt("poll_errors"));
 
     private final JdbcClient jdbc;
+    private final DatabaseKind database;
 
-    public UpstreamTracking(JdbcClient jdbc) {
+    public UpstreamTracking(JdbcClient jdbc, DatabaseKind database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     /** The worker that submitted the task lets go of it; {@code false} when it lost the task meanwhile. */
@@ -66,46 +71,39 @@ public class UpstreamTracking {
         return won;
     }
 
-    /** Parked tasks of these engines whose next poll is due, oldest first. */
-    public List<Parked> due(Instant now, List<String> engines, int limit) {
+    /**
+     * Claims up to {@code limit} due polls of these engines with one UPDATE, oldest first: pushes each next poll to
+     * {@code claimUntil} (another node takes over after it if this one dies mid-poll) and bumps the version, the
+     * token every later update of the poll names. On PostgreSQL the one statement picks with {@code FOR UPDATE SKIP
+     * LOCKED}, so nodes never wait on each other's picks; on H2 (one node) a read picks, and the UPDATE claims only
+     * those still due.
+     */
+    public List<Parked> claimDuePolls(Instant now, List<String> engines, Instant claimUntil, int limit) {
         if (engines.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT id, engine, upstream_id, upstream_status, upstream_since, poll_version, poll_errors FROM task
-                WHERE state = 'generating' AND next_poll_at <= :now AND lease_owner = :marker AND engine IN (:engines)
-                ORDER BY next_poll_at LIMIT :limit
-                """)
-                .param("now", DbTime.of(now))
-                .param("marker", OWNER)
-                .param("engines", engines)
-                .param("limit", limit)
-                .query(PARKED)
-                .list();
-    }
-
-    /**
-     * Claims one poll: pushes the next poll to {@code claimUntil} (another node takes over after it if this one dies
-     * mid-poll) and bumps the version. Empty when another node claimed it first.
-     */
-    public Optional<Parked> claimPoll(Parked seen, Instant now, Instant claimUntil) {
-        int rows = jdbc.sql("""
-                UPDATE task SET next_poll_at = :claimUntil, poll_version = poll_version + 1
-                WHERE id = :id AND state = 'generating' AND lease_owner = :marker AND poll_version = :version
-                  AND next_poll_at <= :now
-                """)
-                .param("claimUntil", DbTime.of(claimUntil))
-                .param("id", seen.taskId())
-                .param("marker", OWNER)
-                .param("version", seen.pollVersion())
-                .param("now", DbTime.of(now))
-                .update();
-        if (!single(rows, seen.taskId())) {
-            log.trace("Poll of task {} claimed by another node", seen.taskId());
-            return Optional.empty();
+        String due = "state = 'generating' AND next_poll_at <= :now AND lease_owner = :marker AND engine IN (:engines)";
+        String claim = "UPDATE task SET next_poll_at = :claimUntil, poll_version = poll_version + 1";
+        String oldestDue = "SELECT id FROM task WHERE " + due + " ORDER BY next_poll_at LIMIT :limit";
+        List<Parked> claimed;
+        if (database.isPostgres()) {
+            claimed = jdbc.sql(claim + " WHERE id IN (" + oldestDue + " FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+                    .param("now", DbTime.of(now)).param("marker", OWNER).param("engines", engines)
+                    .param("limit", limit).param("claimUntil", DbTime.of(claimUntil))
+                    .query(PARKED).list();
+        } else {
+            // H2 runs "id IN (subquery)" in an UPDATE as a table scan, and its UPDATE ... LIMIT does not re-check rows
+            // a concurrent claim changed: so the candidates are read first, and the claim re-checks each is still due
+            List<String> candidates = jdbc.sql(oldestDue).param("now", DbTime.of(now)).param("marker", OWNER)
+                    .param("engines", engines).param("limit", limit).query(String.class).list();
+            claimed = candidates.isEmpty() ? List.of() : jdbc.sql("SELECT " + COLUMNS + " FROM FINAL TABLE (" + claim
+                            + " WHERE id IN (:ids) AND " + due + ")")
+                    .param("ids", candidates).param("now", DbTime.of(now)).param("marker", OWNER)
+                    .param("engines", engines).param("claimUntil", DbTime.of(claimUntil))
+                    .query(PARKED).list();
         }
-        return Optional.of(new Parked(seen.taskId(), seen.engine(), seen.upstreamId(), seen.upstreamStatus(),
-                seen.upstreamSince(), seen.pollVersion() + 1, seen.pollErrors()));
+        log.trace("Claimed {} due upstream polls", claimed.size());
+        return claimed;
     }
 
     /** After a poll that found the task unfinished: records what the upstream said and when to ask again. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class CallbackSenderTest {
 
     private static final CallbackProperties ONE_SECOND = new CallbackProperties(Duration.ofSeconds(1),
-            List.of(Duration.ofSeconds(1)), 0, Duration.ofMillis(100), Duration.ofHours(1));
+            List.of(Duration.ofSeconds(1)), 0, Duration.ofMillis(100), Duration.ofHours(1), 4, 2, 10);
 
     private final CountDownLatch release = new CountDownLatch(1);
     private HttpServer receiver;

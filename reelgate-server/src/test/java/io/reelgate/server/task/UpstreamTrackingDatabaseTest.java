@@ -6,9 +6,13 @@ import io.reelgate.server.account.ApiKeyRepository;
 import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.testsupport.TestDatabases;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -34,7 +38,7 @@ class UpstreamTrackingDatabaseTest {
         transitions = new TaskTransitions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)), tasks,
                 new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class), event -> { },
                 DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
-        upstream = new UpstreamTracking(jdbc);
+        upstream = new UpstreamTracking(jdbc, DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
         keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
     }
 
@@ -48,18 +52,20 @@ class UpstreamTrackingDatabaseTest {
         assertThat(upstream.park(id, "node-a", "up-1", T0, T0.plusSeconds(5))).isTrue();
 
         assertThat(tasks.leasesExpiredBefore(T0.plusSeconds(3600), 10)).as("no lease to expire").isEmpty();
-        assertThat(upstream.due(T0.plusSeconds(4), List.of("runway"), 10)).isEmpty();
-        List<UpstreamTracking.Parked> due = upstream.due(T0.plusSeconds(6), List.of("runway"), 10);
-        assertThat(due).extracting(UpstreamTracking.Parked::upstreamId).containsExactly("up-1");
-        assertThat(upstream.due(T0.plusSeconds(6), List.of("preview"), 10)).as("other engines").isEmpty();
-
-        Optional<UpstreamTracking.Parked> first = upstream.claimPoll(due.get(0), T0.plusSeconds(6), T0.plusSeconds(60));
-        Optional<UpstreamTracking.Parked> second = upstream.claimPoll(due.get(0), T0.plusSeconds(6), T0.plusSeconds(60));
-        assertThat(first).isPresent();
-        assertThat(second).as("the same poll claimed twice").isEmpty();
+        assertThat(upstream.claimDuePolls(T0.plusSeconds(4), List.of("runway"), T0.plusSeconds(60), 10)).isEmpty();
+        assertThat(upstream.claimDuePolls(T0.plusSeconds(6), List.of("preview"), T0.plusSeconds(60), 10))
+                .as("other engines").isEmpty();
+        List<UpstreamTracking.Parked> claimed = upstream.claimDuePolls(T0.plusSeconds(6), List.of("runway"),
+                T0.plusSeconds(60), 10);
+        assertThat(claimed).extracting(UpstreamTracking.Parked::upstreamId).containsExactly("up-1");
+        assertThat(upstream.claimDuePolls(T0.plusSeconds(6), List.of("runway"), T0.plusSeconds(60), 10))
+                .as("the same poll claimed twice").isEmpty();
+        Optional<UpstreamTracking.Parked> first = Optional.of(claimed.get(0));
+        UpstreamTracking.Parked stale = new UpstreamTracking.Parked(id, "runway", "up-1", "PENDING", T0,
+                claimed.get(0).pollVersion() - 1, 0);
 
         assertThat(upstream.reschedule(first.get(), "RUNNING", T0.plusSeconds(12))).isTrue();
-        assertThat(upstream.reschedule(due.get(0), "RUNNING", T0.plusSeconds(12))).as("stale claim").isFalse();
+        assertThat(upstream.reschedule(stale, "RUNNING", T0.plusSeconds(12))).as("stale claim").isFalse();
         assertThat(upstream.find(id).orElseThrow().upstreamStatus()).isEqualTo("RUNNING");
         assertThat(tasks.generatingPerEngine()).containsEntry("runway", 1);
     }
@@ -81,9 +87,50 @@ class UpstreamTrackingDatabaseTest {
         assertThat(task.engine()).isEqualTo("runway");
         assertThat(upstream.find(id)).as("upstream id cleared").isEmpty();
         assertThat(upstream.inFlightIds("runway")).isEmpty();
-        assertThat(upstream.due(T0.plusSeconds(60), List.of("runway"), 10)).isEmpty();
+        assertThat(upstream.claimDuePolls(T0.plusSeconds(60), List.of("runway"), T0.plusSeconds(90), 10)).isEmpty();
         assertThat(transitions.claim(id, "node-b", T0.plusSeconds(40), T0.plusSeconds(11))).as("claimed again").isTrue();
         assertThat(tasks.findById(id).orElseThrow().attempts()).isEqualTo(2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void batchClaimsTakeTheOldestDuePollsAndConcurrentClaimersNeverShareOne(TestDatabases.Kind kind) throws Exception {
+        setUp(kind);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            String id = runningOnRunway("node-a");
+            upstream.park(id, "node-a", "up-" + i, T0, T0.plusMillis(i));
+            ids.add(id);
+        }
+        Instant now = T0.plusSeconds(1);
+        List<UpstreamTracking.Parked> oldest = upstream.claimDuePolls(now, List.of("runway"), now.plusSeconds(60), 3);
+        assertThat(oldest).extracting(UpstreamTracking.Parked::upstreamId).containsExactlyInAnyOrder("up-0", "up-1", "up-2");
+        assertThat(oldest).extracting(UpstreamTracking.Parked::pollVersion).containsOnly(1);
+
+        ExecutorService claimers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> results = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                results.add(claimers.submit(() -> {
+                    List<String> mine = new ArrayList<>();
+                    List<UpstreamTracking.Parked> batch;
+                    while (!(batch = upstream.claimDuePolls(now, List.of("runway"), now.plusSeconds(60), 7)).isEmpty()) {
+                        batch.forEach(p -> mine.add(p.taskId()));
+                    }
+                    return mine;
+                }));
+            }
+            List<String> all = new ArrayList<>();
+            for (var result : results) {
+                all.addAll(result.get());
+            }
+            assertThat(all).hasSize(117).doesNotHaveDuplicates().doesNotContainAnyElementsOf(
+                    oldest.stream().map(UpstreamTracking.Parked::taskId).toList());
+        } finally {
+            claimers.shutdownNow();
+        }
+        assertThat(upstream.claimDuePolls(now.plusSeconds(60), List.of("runway"), now.plusSeconds(120), 500))
+                .as("every claim ran out").hasSize(120).extracting(UpstreamTracking.Parked::pollVersion).containsOnly(2);
     }
 
     private String runningOnRunway(String owner) {

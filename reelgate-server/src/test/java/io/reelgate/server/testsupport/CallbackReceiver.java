@@ -15,8 +15,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** A user's webhook endpoint on loopback: records every request and answers from a script of statuses. */
+/**
+ * A user's webhook endpoint on loopback: records every request and answers from a script of statuses, or, while
+ * {@link #hold() held}, records each request on arrival and answers none until {@link #release()} (a receiver that
+ * hangs until the caller's timeout).
+ */
 public final class CallbackReceiver implements AutoCloseable {
 
     /** @param protocol the request line's version, e.g. {@code HTTP/1.1} */
@@ -26,6 +33,8 @@ public final class CallbackReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Deque<Integer> script = new ConcurrentLinkedDeque<>();
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     public CallbackReceiver() {
         try {
@@ -39,13 +48,30 @@ public final class CallbackReceiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestURI().getPath(), headers, body, Instant.now(),
                     exchange.getProtocol()));
+            try {
+                held.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Integer status = script.poll();
             byte[] answer = "{\"status\":\"received\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // one thread per request, so a held request never holds up the others
+        server.setExecutor(handlers);
         server.start();
+    }
+
+    /** From now on requests wait, unanswered, until {@link #release()} or {@link #close()}. */
+    public void hold() {
+        held = new CountDownLatch(1);
+    }
+
+    /** Answers every held request and stops holding. */
+    public void release() {
+        held.countDown();
     }
 
     /** The next answers, in order; after them every request gets 200. */
@@ -87,6 +113,8 @@ public final class CallbackReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
+        handlers.shutdownNow();
     }
 }
