@@ -118,7 +118,7 @@ abstract class ComfyUiEndToEndTest {
     }
 
     static void awaitUntil(BooleanSupplier condition) {
-        Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition);
+        Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition::getAsBoolean);
     }
 
     private static Path tempDir() {

@@ -310,7 +310,7 @@ class RunwayEngineEndToEndTest {
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) {
-        Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition);
+        Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition::getAsBoolean);
     }
 
     private static Path tempDir() {
