@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The one way tests wait: for a condition (polled every 50 ms) or for the next element of a queue that the event
@@ -36,6 +37,11 @@ public final class Await {
 
     /** Reads until a reading is {@code done}, and returns that reading. */
     public static <T> T until(Duration timeout, String what, Reading<T> read, Predicate<? super T> done) {
+        return until(timeout, () -> what, read, done);
+    }
+
+    /** As above, describing the failure only when it happens (say, with the state the wait ended in). */
+    public static <T> T until(Duration timeout, Supplier<String> what, Reading<T> read, Predicate<? super T> done) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             T reading = taken(read);
@@ -43,15 +49,24 @@ public final class Await {
                 return reading;
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what);
+                throw new AssertionError(what.get());
             }
-            try {
-                // the poll interval of the wait itself, not a guess at how long the event takes
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            pause();
+        }
+    }
+
+    /**
+     * Reads until a reading is {@code done} or the timeout passes, and returns the last reading either way: for waits
+     * whose caller asserts on what it got, so the assertion names the shortfall.
+     */
+    public static <T> T atMost(Duration timeout, Reading<T> read, Predicate<? super T> done) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            T reading = taken(read);
+            if (done.test(reading) || Instant.now().isAfter(deadline)) {
+                return reading;
             }
+            pause();
         }
     }
 
@@ -63,6 +78,16 @@ public final class Await {
                 throw new AssertionError(what);
             }
             return element;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            // the poll interval of the wait itself, not a guess at how long the event takes
+            Thread.sleep(POLL.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
