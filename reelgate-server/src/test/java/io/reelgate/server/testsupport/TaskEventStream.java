@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +40,7 @@ public final class TaskEventStream implements AutoCloseable {
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream body;
+    private final AtomicInteger heartbeats = new AtomicInteger();
 
     /**
      * @param query       e.g. {@code ""} or {@code "?taskId=…"}
@@ -65,6 +67,8 @@ public final class TaskEventStream implements AutoCloseable {
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith("id:")) {
                     id = Long.parseLong(line.substring(3).trim());
+                } else if (line.equals(":heartbeat")) {
+                    heartbeats.incrementAndGet();
                 } else if (line.startsWith("data:")) {
                     events.add(new Event(id, JSON.readTree(line.substring(5).trim())));
                 }
@@ -112,6 +116,11 @@ public final class TaskEventStream implements AutoCloseable {
             }
         }
         return seen;
+    }
+
+    /** Heartbeat comments received so far: the server's clock ticking on an idle stream. */
+    public int heartbeats() {
+        return heartbeats.get();
     }
 
     /** Every event received so far and not yet taken by {@link #until} or {@link #successes}. */
