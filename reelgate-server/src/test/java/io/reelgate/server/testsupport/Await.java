@@ -51,7 +51,7 @@ public final class Await {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError(what.get());
             }
-            pause();
+            pause(POLL);
         }
     }
 
@@ -60,13 +60,18 @@ public final class Await {
      * whose caller asserts on what it got, so the assertion names the shortfall.
      */
     public static <T> T atMost(Duration timeout, Reading<T> read, Predicate<? super T> done) {
+        return atMost(timeout, POLL, read, done);
+    }
+
+    /** As above, reading every {@code every}: for readings that sample what happens meanwhile. */
+    public static <T> T atMost(Duration timeout, Duration every, Reading<T> read, Predicate<? super T> done) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             T reading = taken(read);
             if (done.test(reading) || Instant.now().isAfter(deadline)) {
                 return reading;
             }
-            pause();
+            pause(every);
         }
     }
 
@@ -84,10 +89,10 @@ public final class Await {
         }
     }
 
-    private static void pause() {
+    private static void pause(Duration interval) {
         try {
             // the poll interval of the wait itself, not a guess at how long the event takes
-            Thread.sleep(POLL.toMillis());
+            Thread.sleep(interval.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
