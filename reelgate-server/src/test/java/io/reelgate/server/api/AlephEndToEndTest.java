@@ -2,6 +2,7 @@ package io.reelgate.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.EndToEndTest;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp.Answer;
@@ -10,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -205,17 +205,11 @@ class AlephEndToEndTest extends EndToEndTest {
     }
 
     private JsonNode awaitAleph(String taskId) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
+        return Await.until(TIMEOUT, "aleph task " + taskId + " did not finish", () -> {
             Answer answer = kie.get("/api/v1/aleph/record-info?taskId=" + taskId);
             assertThat(answer.code()).as(answer.body().toString()).isEqualTo(200);
-            JsonNode data = answer.data();
-            if (data.get("successFlag").asInt() == 1 || !data.get("errorMessage").asString().isEmpty()) {
-                return data;
-            }
-            sleep();
-        }
-        throw new AssertionError("aleph task " + taskId + " did not finish");
+            return answer.data();
+        }, data -> data.get("successFlag").asInt() == 1 || !data.get("errorMessage").asString().isEmpty());
     }
 
     /** Mean over pixels of the largest difference between two RGB channels: 0 for grey. */
@@ -252,14 +246,5 @@ class AlephEndToEndTest extends EndToEndTest {
             }
         }
         return out;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(150);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package io.reelgate.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.EndToEndTest;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.MultipartBody;
@@ -93,13 +94,8 @@ class OpenApiContractEndToEndTest extends EndToEndTest {
         String info = "/api/v1/aleph/record-info";
         String taskId = accepted.data().get("taskId").asString();
         assertMatches(info, "get", kie.get(info + "?taskId=" + taskId)); // probably still running: nulls
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        KieHttp.Answer answer;
-        do {
-            Thread.sleep(200);
-            answer = kie.get(info + "?taskId=" + taskId);
-        } while (answer.data().get("successFlag").asInt() == 0 && answer.data().get("errorMessage").asString().isEmpty()
-                && System.nanoTime() < deadline);
+        KieHttp.Answer answer = Await.atMost(TIMEOUT, () -> kie.get(info + "?taskId=" + taskId),
+                a -> a.data().get("successFlag").asInt() != 0 || !a.data().get("errorMessage").asString().isEmpty());
         assertThat(answer.data().get("successFlag").asInt()).as(answer.body().toString()).isEqualTo(1);
         assertMatches(info, "get", answer);
         assertMatches(info, "get", kie.get(info + "?taskId=no-such-task"));

@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.task.TaskEventHub;
 import io.reelgate.server.testsupport.AdminHttp;
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.ConnectionCounter;
 import io.reelgate.server.testsupport.EndToEndTest;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.TaskEventStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -89,7 +90,10 @@ class TaskStreamEndToEndTest extends EndToEndTest {
             long httpBefore = ConnectionCounter.count("http-nio");
             long fanOutBefore = ConnectionCounter.count("reelgate-task-events");
 
-            Thread.sleep(3000);
+            // the idle time in which nothing may run is three heartbeats on every stream
+            int[] heartbeats = streams.stream().mapToInt(TaskEventStream::heartbeats).toArray();
+            Await.until(Duration.ofSeconds(30), "three heartbeats on every stream", () -> IntStream.range(0, heartbeats.length)
+                    .allMatch(i -> streams.get(i).heartbeats() >= heartbeats[i] + 3));
 
             assertThat(ConnectionCounter.count("http-nio") - httpBefore).as("request threads").isZero();
             assertThat(ConnectionCounter.count("reelgate-task-events") - fanOutBefore).as("fan-out thread").isZero();
@@ -101,11 +105,7 @@ class TaskStreamEndToEndTest extends EndToEndTest {
         }
     }
 
-    private void awaitSubscribers(int count) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (hub.subscriberCount() != count && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
-        assertThat(hub.subscriberCount()).isEqualTo(count);
+    private void awaitSubscribers(int count) {
+        assertThat(Await.atMost(Duration.ofSeconds(30), hub::subscriberCount, n -> n == count)).isEqualTo(count);
     }
 }

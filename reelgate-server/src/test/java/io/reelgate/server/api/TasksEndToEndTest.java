@@ -3,6 +3,7 @@ package io.reelgate.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.AdminHttp;
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.EndToEndTest;
 import io.reelgate.server.testsupport.ImageHost;
@@ -84,16 +85,18 @@ class TasksEndToEndTest extends EndToEndTest {
     void cancellingDuringARenderStopsTheEngineAndStoresNothing() throws Exception {
         KieHttp client = freshClient(1000);
         String taskId = client.generate("{\"prompt\":\"long render\",\"duration\":10,\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}");
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (view(client, taskId).get("progress").asInt() < 10 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(20);
-        }
+        Await.atMost(Duration.ofSeconds(60), () -> view(client, taskId), v -> v.get("progress").asInt() >= 10);
         assertThat(view(client, taskId).get("state").asString()).isEqualTo("generating");
 
         Answer cancelled = client.postJson("/api/v1/tasks/" + taskId + "/cancel", "");
 
         assertThat(cancelled.data().get("state").asString()).isEqualTo("fail");
-        Thread.sleep(1500);
+        // the worker deletes its work directory last, whether it stored a result or stopped
+        Await.until(TIMEOUT, "the render of " + taskId + " stopped", () -> {
+            try (var work = Files.list(DATA_DIR.resolve("work"))) {
+                return work.noneMatch(p -> p.getFileName().toString().startsWith(taskId));
+            }
+        });
         assertThat(Files.exists(DATA_DIR.resolve("files/results").resolve(taskId))).as("no output stored").isFalse();
         try (var work = Files.list(DATA_DIR.resolve("work"))) {
             assertThat(work.map(p -> p.getFileName().toString())).noneMatch(name -> name.startsWith(taskId));
@@ -268,14 +271,8 @@ class TasksEndToEndTest extends EndToEndTest {
         return refunds;
     }
 
-    private static void awaitState(KieHttp client, String taskId, String state) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            if (client.detail(taskId).get("state").asString().equals(state)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(taskId + " never reached " + state);
+    private static void awaitState(KieHttp client, String taskId, String state) {
+        Await.until(Duration.ofSeconds(60), taskId + " never reached " + state,
+                () -> client.detail(taskId).get("state").asString().equals(state));
     }
 }

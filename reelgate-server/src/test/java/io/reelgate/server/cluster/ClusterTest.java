@@ -2,6 +2,7 @@ package io.reelgate.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.S3ProxyProcess;
@@ -13,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -133,20 +133,22 @@ class ClusterTest {
     }
 
     /** Which node (by log) is rendering one of {@code tasks} right now. */
-    private static int awaitNodeRendering(List<Path> logs, List<String> tasks) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (Instant.now().isBefore(deadline)) {
-            for (int node = 0; node < logs.size(); node++) {
-                String log = Files.readString(logs.get(node));
-                for (String task : tasks) {
-                    if (log.contains("Task " + task + " queueing -> generating") && !log.contains("Task " + task + " generating -> success")) {
-                        return node;
-                    }
+    private static int awaitNodeRendering(List<Path> logs, List<String> tasks) {
+        return Await.until(Duration.ofSeconds(120), "no node started rendering", () -> nodeRendering(logs, tasks),
+                node -> node >= 0);
+    }
+
+    /** The first node whose log shows one of {@code tasks} generating and not yet done, or -1. */
+    private static int nodeRendering(List<Path> logs, List<String> tasks) throws Exception {
+        for (int node = 0; node < logs.size(); node++) {
+            String log = Files.readString(logs.get(node));
+            for (String task : tasks) {
+                if (log.contains("Task " + task + " queueing -> generating") && !log.contains("Task " + task + " generating -> success")) {
+                    return node;
                 }
             }
-            Thread.sleep(50);
         }
-        throw new AssertionError("no node started rendering");
+        return -1;
     }
 
     /** Per task, how many times each target state was reached, across every node's log. */

@@ -2,6 +2,7 @@ package io.reelgate.server.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.ServerProcess;
 import io.reelgate.server.testsupport.TaskEventStream;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -114,18 +116,10 @@ class CrashRecoveryTest {
         assertThat(endings.get(finished)).containsExactly("success");
     }
 
-    private static String awaitGenerating(KieHttp kie, List<String> taskIds) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            for (String taskId : taskIds) {
-                JsonNode detail = kie.detail(taskId);
-                if (detail.get("state").asString().equals("generating")) {
-                    return taskId;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no task started generating");
+    private static String awaitGenerating(KieHttp kie, List<String> taskIds) {
+        return Await.until(Duration.ofSeconds(60), "no task started generating",
+                () -> taskIds.stream().filter(id -> kie.detail(id).get("state").asString().equals("generating")).findFirst(),
+                Optional::isPresent).orElseThrow();
     }
 
     private static Map<String, List<String>> terminalTransitions(String log) {

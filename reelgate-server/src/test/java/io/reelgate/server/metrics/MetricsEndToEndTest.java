@@ -2,6 +2,7 @@ package io.reelgate.server.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.EndToEndTest;
 import java.net.URI;
@@ -46,7 +47,11 @@ class MetricsEndToEndTest extends EndToEndTest {
         kie.postJson("/api/v1/tasks/" + cancelled + "/cancel", "{}");
         kie.awaitTerminal(cancelled, TIMEOUT);
 
-        String after = get("/actuator/prometheus");
+        // the terminal state is visible once it commits, but the metrics listener hears of it just after the commit:
+        // wait for the last meter each terminal change writes (render time on success, credits refunded on fail)
+        String after = Await.until(TIMEOUT, "the success and the cancel are counted", () -> get("/actuator/prometheus"),
+                scrape -> delta(before, scrape, "reelgate_tasks_render_duration_seconds_count", generate) >= 1
+                        && delta(before, scrape, "reelgate_credits_refunded_total", generate) >= 12);
         assertThat(delta(before, after, "reelgate_tasks_submitted_total", generate)).isGreaterThanOrEqualTo(2);
         assertThat(delta(before, after, "reelgate_tasks_succeeded_total", generate)).isGreaterThanOrEqualTo(1);
         assertThat(delta(before, after, "reelgate_tasks_failed_total", Map.of("kind", "generate", "failCode", "400")))
@@ -78,12 +83,10 @@ class MetricsEndToEndTest extends EndToEndTest {
             String taskId = kie.generate("{\"prompt\":\"metrics: callback\",\"duration\":5,\"quality\":\"720p\","
                     + "\"aspectRatio\":\"1:1\",\"callBackUrl\":\"" + receiver.url("/hook") + "\"}");
             kie.awaitTerminal(taskId, TIMEOUT);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (receiver.at("/hook").size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            Thread.sleep(300); // the attempt is recorded right after the answer
-            String after = get("/actuator/prometheus");
+            receiver.await("/hook", 2, Duration.ofSeconds(30));
+            // the sender counts an attempt after it has read the answer, so the receiver sees it first
+            String after = Await.until(TIMEOUT, "the delivered attempt is counted", () -> get("/actuator/prometheus"),
+                    scrape -> delta(before, scrape, "reelgate_callbacks_attempts_total", Map.of("outcome", "delivered")) >= 1);
             assertThat(delta(before, after, "reelgate_callbacks_attempts_total", Map.of("outcome", "failed")))
                     .isGreaterThanOrEqualTo(1);
             assertThat(delta(before, after, "reelgate_callbacks_attempts_total", Map.of("outcome", "delivered")))

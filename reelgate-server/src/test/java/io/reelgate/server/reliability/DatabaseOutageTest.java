@@ -3,6 +3,7 @@ package io.reelgate.server.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.AdminHttp;
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.ServerProcess;
@@ -52,6 +53,7 @@ class DatabaseOutageTest {
                 Instant back = Instant.now().plus(OUTAGE);
                 int answered = 0;
                 try {
+                    // kept: not a wait but the outage window itself, probed without pause for as long as it lasts
                     while (Instant.now().isBefore(back)) {
                         assertUnavailable(() -> kie.get("/api/v1/runway/record-detail?taskId=" + taskIds.get(0)));
                         assertUnavailable(() -> kie.postJson("/api/v1/runway/generate",
@@ -105,27 +107,13 @@ class DatabaseOutageTest {
     }
 
     /** The pool replaces its broken connections within moments of the database coming back. */
-    private static void awaitAvailable(KieHttp kie, String taskId) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            if (kie.get("/api/v1/runway/record-detail?taskId=" + taskId).code() == 200) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("still unavailable 20 s after the database came back");
+    private static void awaitAvailable(KieHttp kie, String taskId) {
+        Await.until(Duration.ofSeconds(20), "still unavailable 20 s after the database came back",
+                () -> kie.get("/api/v1/runway/record-detail?taskId=" + taskId).code() == 200);
     }
 
-    private static void awaitGenerating(KieHttp kie, List<String> taskIds) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            for (String taskId : taskIds) {
-                if (kie.detail(taskId).get("state").asString().equals("generating")) {
-                    return;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no task started generating");
+    private static void awaitGenerating(KieHttp kie, List<String> taskIds) {
+        Await.until(Duration.ofSeconds(60), "no task started generating",
+                () -> taskIds.stream().anyMatch(id -> kie.detail(id).get("state").asString().equals("generating")));
     }
 }

@@ -3,6 +3,7 @@ package io.reelgate.server.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.AdminHttp;
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.ServerProcess;
@@ -79,12 +80,14 @@ class KillNineStreamTest {
                         stream.submit("stream-" + i, "{\"prompt\":\"reliability " + i + "\",\"duration\":5,"
                                 + "\"quality\":\"720p\",\"aspectRatio\":\"16:9\",\"callBackUrl\":\""
                                 + receiver.url("/hook") + "\"}", Duration.ofMinutes(3));
+                        // kept: a random gap between submits is part of the chaos, not a wait
                         Thread.sleep(random.nextInt(60));
                     }
                     return null;
                 });
                 Future<?> killer = threads.submit(() -> {
                     for (int k = 0; k < kills; k++) {
+                        // kept: the kill -9 lands at a random moment, which is what the test is about
                         Thread.sleep(1000 + random.nextInt(5000));
                         server.kill();
                         server = ServerProcess.start(dataDir, log, ARGS);
@@ -135,11 +138,11 @@ class KillNineStreamTest {
         }
     }
 
-    private static Map<String, String> awaitAllTerminal(KieHttp kie, Set<String> taskIds) throws InterruptedException {
+    private static Map<String, String> awaitAllTerminal(KieHttp kie, Set<String> taskIds) {
         Map<String, String> states = new HashMap<>();
         Set<String> pending = new HashSet<>(taskIds);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-        while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+        // a round asks about every pending task, so rounds are half a second apart
+        Await.atMost(Duration.ofMinutes(4), Duration.ofMillis(500), () -> {
             for (String taskId : new ArrayList<>(pending)) {
                 String state = kie.detail(taskId).get("state").asString();
                 if (state.equals("success") || state.equals("fail")) {
@@ -147,21 +150,20 @@ class KillNineStreamTest {
                     pending.remove(taskId);
                 }
             }
-            Thread.sleep(500);
-        }
+            return pending;
+        }, Set::isEmpty);
         assertThat(pending).as("tasks not terminal after the restarts").isEmpty();
         return states;
     }
 
-    private static void awaitCallbacks(CallbackReceiver receiver, Set<String> taskIds) throws InterruptedException {
+    private static void awaitCallbacks(CallbackReceiver receiver, Set<String> taskIds) {
         Set<String> missing = new HashSet<>(taskIds);
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (!missing.isEmpty() && Instant.now().isBefore(deadline)) {
+        Await.atMost(Duration.ofMinutes(2), Duration.ofMillis(200), () -> {
             for (CallbackReceiver.Received callback : receiver.at("/hook")) {
                 missing.remove(JSON.readTree(callback.body()).get("data").get("task_id").asString());
             }
-            Thread.sleep(200);
-        }
+            return missing;
+        }, Set::isEmpty);
         assertThat(missing).as("tasks whose callback never arrived").isEmpty();
     }
 

@@ -1,13 +1,14 @@
 package io.reelgate.server.reliability;
 
+import io.reelgate.server.testsupport.Await;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -37,35 +38,37 @@ final class SubmitStream {
     }
 
     /** Sends one logical submit until it is accepted; any answer but 200, 455 or 5xx fails the test. */
-    String submit(String idempotencyKey, String json, Duration giveUpAfter) throws InterruptedException {
-        Instant deadline = Instant.now().plus(giveUpAfter);
-        while (Instant.now().isBefore(deadline)) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.get() + "/api/v1/runway/generate"))
-                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + apiKey)
-                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-            HttpResponse<String> response;
-            try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                // refused, reset or cut mid-answer: the task may or may not exist; the same key finds out
-                lostAttempts.incrementAndGet();
-                Thread.sleep(100);
-                continue;
-            }
-            JsonNode body = JSON.readTree(response.body());
-            int code = body.path("code").asInt();
-            if (code == 200) {
-                String taskId = body.get("data").get("taskId").asString();
-                accepted.put(idempotencyKey, taskId);
-                return taskId;
-            }
-            if (code != 455 && code < 500) {
-                throw new AssertionError("submit " + idempotencyKey + " refused: " + response.body());
-            }
-            retriedAnswers.incrementAndGet();
-            Thread.sleep(100);
+    String submit(String idempotencyKey, String json, Duration giveUpAfter) {
+        // a tenth of a second between attempts, as a client retrying a node that restarts would wait
+        return Await.atMost(giveUpAfter, Duration.ofMillis(100), () -> attempt(idempotencyKey, json), Optional::isPresent)
+                .orElseThrow(() -> new AssertionError("submit " + idempotencyKey + " not accepted within " + giveUpAfter));
+    }
+
+    /** One attempt: the task id when accepted, empty when the node was away or answered 455 or 5xx. */
+    private Optional<String> attempt(String idempotencyKey, String json) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.get() + "/api/v1/runway/generate"))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + apiKey)
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            // refused, reset or cut mid-answer: the task may or may not exist; the same key finds out
+            lostAttempts.incrementAndGet();
+            return Optional.empty();
         }
-        throw new AssertionError("submit " + idempotencyKey + " not accepted within " + giveUpAfter);
+        JsonNode body = JSON.readTree(response.body());
+        int code = body.path("code").asInt();
+        if (code == 200) {
+            String taskId = body.get("data").get("taskId").asString();
+            accepted.put(idempotencyKey, taskId);
+            return Optional.of(taskId);
+        }
+        if (code != 455 && code < 500) {
+            throw new AssertionError("submit " + idempotencyKey + " refused: " + response.body());
+        }
+        retriedAnswers.incrementAndGet();
+        return Optional.empty();
     }
 }

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.reelgate.client.ReelgateClient;
 import io.reelgate.client.model.GenerateRequest;
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.EndToEndTest;
 import io.reelgate.server.testsupport.VideoProbe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -160,10 +162,8 @@ class CliJarProcessTest extends EndToEndTest {
         Process watch = process("watch", longTask).redirectOutput(watchOut.toFile()).redirectError(watchErr.toFile()).start();
         try {
             // the watcher has subscribed and printed the current state before we cancel
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!Files.readString(watchOut).contains("state: ") && watch.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            Await.atMost(Duration.ofSeconds(30), () -> Files.readString(watchOut),
+                    out -> out.contains("state: ") || !watch.isAlive());
             Result cancelled = cli("cancel", longTask);
             assertThat(cancelled.exit()).as(cancelled.err()).isZero();
             assertThat(field(cancelled.out(), "state")).isEqualTo("fail");

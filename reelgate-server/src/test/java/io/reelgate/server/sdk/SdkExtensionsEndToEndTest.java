@@ -11,7 +11,9 @@ import io.reelgate.client.model.TaskEvent;
 import io.reelgate.client.model.TaskListParams;
 import io.reelgate.client.model.TaskPage;
 import io.reelgate.client.model.TaskView;
+import io.reelgate.server.task.TaskEventHub;
 import io.reelgate.server.testsupport.AdminHttp;
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.EndToEndTest;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -21,11 +23,16 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The SDK's Reelgate extensions over real HTTP: task view, cancel and the live stream as a Flow.Publisher. */
 class SdkExtensionsEndToEndTest extends EndToEndTest {
+
+    private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(30);
+
+    @Autowired
+    TaskEventHub hub;
 
     private ReelgateClient sdk() throws Exception {
         return ReelgateClient.builder().baseUrl(baseUrl()).apiKey(Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim())
@@ -36,6 +43,8 @@ class SdkExtensionsEndToEndTest extends EndToEndTest {
     void theStreamPublishesEveryStateOfATaskInOrder() throws Exception {
         ReelgateClient sdk = sdk();
         BlockingQueue<TaskEvent> events = new LinkedBlockingQueue<>();
+        // streams of earlier tests are dropped at their next heartbeat; after that the only subscriber is ours
+        Await.until(STREAM_TIMEOUT, "earlier streams closed", () -> hub.subscriberCount() == 0);
         try (TaskStream stream = sdk.streamTasks(null)) {
             stream.subscribe(new Flow.Subscriber<>() {
                 @Override
@@ -56,14 +65,15 @@ class SdkExtensionsEndToEndTest extends EndToEndTest {
                 public void onComplete() {
                 }
             });
-            Thread.sleep(500);
+            // the SDK connects on its own thread: a task submitted before the server registered the stream would
+            // publish its wait event to nobody
+            Await.until(STREAM_TIMEOUT, "the SDK's stream is registered", () -> hub.subscriberCount() == 1);
             String taskId = sdk.generate(GenerateRequest.builder("sdk stream").aspectRatio("1:1").build());
 
             List<String> states = new ArrayList<>();
             long lastId = -1;
             while (true) {
-                TaskEvent event = events.poll(60, TimeUnit.SECONDS);
-                assertThat(event).as("an event within a minute").isNotNull();
+                TaskEvent event = Await.next(events, Duration.ofSeconds(60), "an event within a minute");
                 if (!event.taskId().equals(taskId)) {
                     continue;
                 }

@@ -56,12 +56,14 @@ class SdkLimitsEndToEndTest {
     @Test
     void waitForCompletionPollsThroughTheStatusBudgetAndTimesOutWhenAsked() throws Exception {
         ReelgateClient client = client(RetryPolicy.defaults());
+        // kept: a full budget is the precondition, Bucket4j refills on its own clock, and a probe would spend the token
         Thread.sleep(2100);
         String task = client.generate(CHEAP);
 
         TaskDetail done = client.waitForCompletion(task, Duration.ofSeconds(90));
         assertThat(done.isSuccess()).isTrue();
 
+        // kept, as above: the status budget refilled, so the 300 ms wait ends in a timeout and not in a 429
         Thread.sleep(2100);
         String slow = client.generate(GenerateRequest.builder("slow").aspectRatio("16:9").duration(10).build());
         assertThatThrownBy(() -> client.waitForCompletion(slow, Duration.ofMillis(300)))

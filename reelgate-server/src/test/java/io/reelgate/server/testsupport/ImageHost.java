@@ -44,6 +44,7 @@ public final class ImageHost implements AutoCloseable {
             File file = files.get(exchange.getRequestURI().getPath());
             if (file != null && file.delayMillis() > 0) {
                 try {
+                    // kept: a slow image host is what serveSlowly tests (it must answer late), not a wait
                     Thread.sleep(file.delayMillis());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -95,22 +94,15 @@ public final class KieHttp {
         return answer.data();
     }
 
-    /** Polls record-detail until the task is terminal, waiting out 429 answers as their Retry-After says. */
+    /**
+     * Polls record-detail until the task is terminal. A 429 only means "not yet": the budget refills continuously, so
+     * the next poll gets through once a request is free again.
+     */
     public JsonNode awaitTerminal(String taskId, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Answer answer = get("/api/v1/runway/record-detail?taskId=" + taskId);
-            if (answer.code() == 429) {
-                sleep(1000 * answer.raw().headers().firstValueAsLong("retry-after").orElse(1));
-                continue;
-            }
-            JsonNode detail = detail(answer, taskId);
-            if (TERMINAL.contains(detail.get("state").asString())) {
-                return detail;
-            }
-            sleep(100);
-        }
-        throw new AssertionError("task " + taskId + " not terminal after " + timeout + ": " + detail(taskId));
+        Answer answer = Await.until(timeout, () -> "task " + taskId + " not terminal after " + timeout + ": " + detail(taskId),
+                () -> get("/api/v1/runway/record-detail?taskId=" + taskId),
+                a -> a.code() != 429 && TERMINAL.contains(detail(a, taskId).get("state").asString()));
+        return answer.data();
     }
 
     /** Downloads a URL (no auth: result URLs are capabilities) into a file. */
@@ -136,12 +128,4 @@ public final class KieHttp {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -11,14 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,6 +40,7 @@ public final class TaskEventStream implements AutoCloseable {
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final InputStream body;
+    private final AtomicInteger heartbeats = new AtomicInteger();
 
     /**
      * @param query       e.g. {@code ""} or {@code "?taskId=…"}
@@ -67,6 +67,8 @@ public final class TaskEventStream implements AutoCloseable {
             while ((line = lines.readLine()) != null) {
                 if (line.startsWith("id:")) {
                     id = Long.parseLong(line.substring(3).trim());
+                } else if (line.equals(":heartbeat")) {
+                    heartbeats.incrementAndGet();
                 } else if (line.startsWith("data:")) {
                     events.add(new Event(id, JSON.readTree(line.substring(5).trim())));
                 }
@@ -79,30 +81,46 @@ public final class TaskEventStream implements AutoCloseable {
     /** The events of {@code taskId} up to and including its first {@code terminalState} one. */
     public List<Event> until(String taskId, String terminalState, Duration timeout) throws InterruptedException {
         List<Event> seen = new ArrayList<>();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Event event = events.poll(200, TimeUnit.MILLISECONDS);
-            if (event != null && event.taskId().equals(taskId)) {
-                seen.add(event);
-                if (event.state().equals(terminalState)) {
-                    return seen;
-                }
-            }
-        }
-        throw new AssertionError("no " + terminalState + " event for " + taskId + "; saw " + seen);
+        Await.until(timeout, () -> "no " + terminalState + " event for " + taskId + "; saw " + seen,
+                () -> takeUntil(seen, taskId, terminalState), Boolean::booleanValue);
+        return seen;
     }
 
     /** Which of {@code expected} reached {@code success} within the timeout. */
     public Set<String> successes(Set<String> expected, Duration timeout) throws InterruptedException {
         Set<String> seen = new HashSet<>();
-        Instant deadline = Instant.now().plus(timeout);
-        while (!seen.containsAll(expected) && Instant.now().isBefore(deadline)) {
-            Event event = events.poll(200, TimeUnit.MILLISECONDS);
-            if (event != null && event.state().equals("success")) {
+        return Await.atMost(timeout, () -> takeSuccesses(seen, expected), s -> s.containsAll(expected));
+    }
+
+    /** Takes what has arrived, stopping after the first {@code terminalState} event of {@code taskId}. */
+    private boolean takeUntil(List<Event> seen, String taskId, String terminalState) {
+        for (Event event = events.poll(); event != null; event = events.poll()) {
+            if (event.taskId().equals(taskId)) {
+                seen.add(event);
+                if (event.state().equals(terminalState)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Set<String> takeSuccesses(Set<String> seen, Set<String> expected) {
+        while (!seen.containsAll(expected)) {
+            Event event = events.poll();
+            if (event == null) {
+                break;
+            }
+            if (event.state().equals("success")) {
                 seen.add(event.taskId());
             }
         }
         return seen;
+    }
+
+    /** Heartbeat comments received so far: the server's clock ticking on an idle stream. */
+    public int heartbeats() {
+        return heartbeats.get();
     }
 
     /** Every event received so far and not yet taken by {@link #until} or {@link #successes}. */

@@ -130,6 +130,6 @@ abstract class ComfyUiEndToEndTest {
     }
 
     static void awaitUntil(BooleanSupplier condition) {
-        Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition);
+        Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition::getAsBoolean);
     }
 }

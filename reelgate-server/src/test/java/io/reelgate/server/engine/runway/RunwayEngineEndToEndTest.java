@@ -307,6 +307,6 @@ class RunwayEngineEndToEndTest {
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) {
-        Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition);
+        Await.until(TIMEOUT, "condition not met within " + TIMEOUT, condition::getAsBoolean);
     }
 }
