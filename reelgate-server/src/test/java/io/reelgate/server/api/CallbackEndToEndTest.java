@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.reelgate.client.CallbackVerificationException;
 import io.reelgate.client.CallbackVerifier;
 import io.reelgate.server.testsupport.AdminHttp;
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.CallbackReceiver.Received;
 import io.reelgate.server.testsupport.EndToEndTest;
@@ -247,20 +248,9 @@ class CallbackEndToEndTest extends EndToEndTest {
     }
 
     private static JsonNode awaitDeliveryState(KieHttp client, String taskId, String state) {
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode deliveries = client.get("/api/v1/callbacks?taskId=" + taskId).data();
-            if (deliveries.size() > 0 && deliveries.get(0).get("state").asString().equals(state)) {
-                return deliveries;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("delivery of " + taskId + " never became " + state);
+        return Await.until(TIMEOUT, "delivery of " + taskId + " becomes " + state,
+                () -> client.get("/api/v1/callbacks?taskId=" + taskId).data(),
+                deliveries -> deliveries.size() > 0 && deliveries.get(0).get("state").asString().equals(state));
     }
 
     private String extend(String parent, String path) {

@@ -2,6 +2,7 @@ package io.reelgate.server.callback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.CallbackReceiver.Received;
@@ -10,7 +11,6 @@ import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.ServerProcess;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,29 +93,16 @@ class RestartDeliveryTest {
         return answer.data().get("taskId").asString();
     }
 
-    private static JsonNode awaitAttemptsRecorded(KieHttp kie, String taskId, int attempts) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode deliveries = kie.get("/api/v1/callbacks?taskId=" + taskId).data();
-            if (deliveries.size() == 1 && deliveries.get(0).get("attemptLog").size() >= attempts
-                    && !deliveries.get(0).get("lastStatus").isNull()) {
-                if (attempts < 3 || deliveries.get(0).get("state").asString().equals("delivered")) {
-                    return deliveries.get(0);
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("delivery of " + taskId + " did not record " + attempts + " attempts");
+    private static JsonNode awaitAttemptsRecorded(KieHttp kie, String taskId, int attempts) {
+        return Await.until(Duration.ofSeconds(60), "delivery of " + taskId + " records " + attempts + " attempts",
+                () -> kie.get("/api/v1/callbacks?taskId=" + taskId).data(),
+                deliveries -> deliveries.size() == 1 && deliveries.get(0).get("attemptLog").size() >= attempts
+                        && !deliveries.get(0).get("lastStatus").isNull()
+                        && (attempts < 3 || deliveries.get(0).get("state").asString().equals("delivered"))).get(0);
     }
 
-    private static void awaitState(KieHttp kie, String taskId, String state) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (Instant.now().isBefore(deadline)) {
-            if (kie.detail(taskId).get("state").asString().equals(state)) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError(taskId + " never reached " + state);
+    private static void awaitState(KieHttp kie, String taskId, String state) {
+        Await.until(Duration.ofSeconds(60), taskId + " reaches " + state,
+                () -> kie.detail(taskId).get("state").asString().equals(state));
     }
 }

@@ -95,20 +95,8 @@ public final class CallbackReceiver implements AutoCloseable {
 
     /** Waits until {@code count} requests reached {@code path}. */
     public List<Received> await(String path, int count, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            List<Received> matching = at(path);
-            if (matching.size() >= count) {
-                return matching;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError(count + " callbacks to " + path + " expected, got " + at(path).size());
+        return Await.until(timeout, () -> count + " callbacks to " + path + " expected, got " + at(path).size(),
+                () -> at(path), matching -> matching.size() >= count);
     }
 
     @Override

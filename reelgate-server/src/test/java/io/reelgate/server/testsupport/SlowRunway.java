@@ -61,6 +61,7 @@ public final class SlowRunway implements AutoCloseable {
             String id = path.substring("/v1/tasks/".length());
             polls.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(Instant.now());
             try {
+                // the slowness is what this fake plays: an upstream whose status answers take their time
                 Thread.sleep(statusDelay.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
