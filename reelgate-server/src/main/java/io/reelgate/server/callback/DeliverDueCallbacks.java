@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,10 +88,22 @@ class DeliverDueCallbacks {
         wakeUp();
     }
 
+    /**
+     * Attempts already sent are let finish and recorded (at most one timeout): interrupting them would leave a
+     * callback the receiver got recorded as undelivered, and sent again once its claim runs out.
+     */
     @PreDestroy
     void stop() {
         claimer.shutdownNow();
-        senders.shutdownNow();
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(properties.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            senders.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One pass: claims batches while there are free senders and due deliveries. */

@@ -60,11 +60,12 @@ class DeliverDueCallbacksTest {
 
     @AfterEach
     void stop() {
+        // receivers first: stopping lets attempts in flight finish, and the hanging one would hold it a timeout long
+        healthy.close();
+        hanging.close();
         if (callbacks != null) {
             callbacks.stop();
         }
-        healthy.close();
-        hanging.close();
     }
 
     @Test
