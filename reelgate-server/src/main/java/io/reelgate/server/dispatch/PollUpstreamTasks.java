@@ -208,10 +208,12 @@ class PollUpstreamTasks implements SmartLifecycle {
                         clock.instant());
             }
             case SUCCEEDED -> {
-                finished(parked, "succeeded");
                 upstream.recordStatus(task.id(), status.upstreamState());
-                if (!collectors.offer(task, parked, engine, status)) {
-                    // every collector busy: ask again soon rather than wait here, holding a poller
+                if (collectors.offer(task, parked, engine, status)) {
+                    finished(parked, "succeeded");
+                } else {
+                    // every collector busy: ask again soon rather than wait here, holding a poller (and count the
+                    // upstream run once, when a collector takes it)
                     upstream.reschedule(parked, status.upstreamState(), clock.instant().plus(engine.pollInterval()));
                 }
             }
