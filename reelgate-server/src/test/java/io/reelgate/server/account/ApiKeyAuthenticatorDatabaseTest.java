@@ -2,12 +2,10 @@ package io.reelgate.server.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.MovableClock;
 import io.reelgate.server.testsupport.TestDatabases;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +18,7 @@ class ApiKeyAuthenticatorDatabaseTest {
 
     private static final Instant T0 = Instant.parse("2026-05-01T12:00:00Z");
 
-    private final MutableClock clock = new MutableClock(T0);
+    private final MovableClock clock = new MovableClock(T0);
     private ApiKeyRepository repository;
     private ApiKeyAuthenticator authenticator;
     private ApiKeyService service;
@@ -75,32 +73,5 @@ class ApiKeyAuthenticatorDatabaseTest {
         String laterId = repository.create("later", later, T0); // as another node would
 
         assertThat(authenticator.authenticate(later)).map(ApiKeyAuthenticator.KeyIdentity::id).contains(laterId);
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

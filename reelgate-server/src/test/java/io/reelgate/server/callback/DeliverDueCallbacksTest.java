@@ -9,14 +9,12 @@ import io.reelgate.server.fetch.OutboundGuard;
 import io.reelgate.server.fetch.OutboundProperties;
 import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.task.TaskTracing;
+import io.reelgate.server.testsupport.MovableClock;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.TestDatabases;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -159,32 +157,5 @@ class DeliverDueCallbacksTest {
             count += receiver.at(path).size();
         }
         return count;
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
