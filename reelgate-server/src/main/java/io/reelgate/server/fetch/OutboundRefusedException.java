@@ -19,10 +19,6 @@ public class OutboundRefusedException extends RuntimeException {
         return new OutboundRefusedException(message, true);
     }
 
-    public boolean isForbidden() {
-        return forbidden;
-    }
-
     /** Whether {@code failure} was caused by a destination the guard forbids (not a transfer that went wrong). */
     public static boolean forbiddenIn(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

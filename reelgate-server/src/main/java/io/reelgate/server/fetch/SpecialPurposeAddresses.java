@@ -103,10 +103,6 @@ final class SpecialPurposeAddresses {
         return Optional.empty();
     }
 
-    static boolean isPublic(InetAddress address) {
-        return nonPublicReason(address).isEmpty();
-    }
-
     private static Block block(String cidr, String name, String source) {
         return new Block(Cidr.parse(cidr), name, source, REFUSE);
     }
