@@ -69,6 +69,7 @@ async function loadRecentTasks() {
   try {
     const page = await call(apiKey, 'GET', '/api/v1/tasks?limit=20');
     for (const view of page.tasks.slice().reverse()) upsert(Object.assign(tasks.get(view.taskId) || {}, view));
+    newestFirst();
   } catch (e) {
     // the live stream still shows new tasks; the list is a convenience
   }
@@ -89,6 +90,19 @@ setInterval(() => {
     if (task.state === 'wait' || task.state === 'queueing') refreshTask(task.taskId);
   }
 }, 3000);
+
+// a stream event can show a task before the list arrives: order by creation, tasks known only from events on top
+function newestFirst() {
+  const items = [...$('#tasks').children];
+  const created = (item) => tasks.get(item.dataset.taskId)?.createdAt;
+  items.sort((a, b) => {
+    const x = created(a);
+    const y = created(b);
+    if (!x || !y) return (x ? 1 : 0) - (y ? 1 : 0);
+    return x < y ? 1 : x > y ? -1 : 0;
+  });
+  $('#tasks').append(...items);
+}
 
 function upsert(task) {
   tasks.set(task.taskId, task);
