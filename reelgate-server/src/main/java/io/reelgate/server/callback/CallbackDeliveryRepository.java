@@ -56,7 +56,10 @@ class CallbackDeliveryRepository {
         String due = "state = 'pending' AND next_attempt_at <= :now " + skipBusy;
         String oldestDue = "SELECT id FROM callback_delivery WHERE " + due + " ORDER BY next_attempt_at LIMIT :limit";
         if (database.isPostgres()) {
-            return bind(jdbc.sql(claim + " WHERE id IN (" + oldestDue + " FOR UPDATE SKIP LOCKED) RETURNING *"), now,
+            // a materialised pick: "id IN (SELECT … LIMIT … SKIP LOCKED)" may be re-run by the planner and claim more
+            String pick = oldestDue.replace("SELECT id ", "SELECT id AS picked ");
+            return bind(jdbc.sql("WITH picked AS MATERIALIZED (" + pick + " FOR UPDATE SKIP LOCKED) " + claim
+                    + " FROM picked WHERE callback_delivery.id = picked.picked RETURNING callback_delivery.*"), now,
                     busy).param("leaseUntil", DbTime.of(leaseUntil)).param("limit", limit)
                     .query(CallbackDeliveryRepository::map).list();
         }

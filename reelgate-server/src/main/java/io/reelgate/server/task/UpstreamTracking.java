@@ -87,7 +87,10 @@ public class UpstreamTracking {
         String oldestDue = "SELECT id FROM task WHERE " + due + " ORDER BY next_poll_at LIMIT :limit";
         List<Parked> claimed;
         if (database.isPostgres()) {
-            claimed = jdbc.sql(claim + " WHERE id IN (" + oldestDue + " FOR UPDATE SKIP LOCKED) RETURNING " + COLUMNS)
+            // a materialised pick: "id IN (SELECT … LIMIT … SKIP LOCKED)" may be re-run by the planner and claim more
+            claimed = jdbc.sql("WITH picked AS MATERIALIZED (" + oldestDue.replace("SELECT id ", "SELECT id AS picked ")
+                            + " FOR UPDATE SKIP LOCKED) " + claim + " FROM picked WHERE task.id = picked.picked"
+                            + " RETURNING " + COLUMNS)
                     .param("now", DbTime.of(now)).param("marker", OWNER).param("engines", engines)
                     .param("limit", limit).param("claimUntil", DbTime.of(claimUntil))
                     .query(PARKED).list();
