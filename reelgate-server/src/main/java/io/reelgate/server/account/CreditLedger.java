@@ -81,13 +81,6 @@ public class CreditLedger {
                 .list();
     }
 
-    public long ledgerSum(String apiKeyId) {
-        return jdbc.sql("SELECT COALESCE(SUM(delta), 0) FROM credit_ledger WHERE api_key_id = :id")
-                .param("id", apiKeyId)
-                .query(Long.class)
-                .single();
-    }
-
     private long append(String apiKeyId, String taskId, String reason, long delta, String note, Instant now) {
         // read inside the same transaction, after our UPDATE holds the row: the balance this change produced
         long balance = balance(apiKeyId);

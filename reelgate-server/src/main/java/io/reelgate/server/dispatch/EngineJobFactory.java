@@ -4,7 +4,8 @@ import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.storage.BlobStore;
 import io.reelgate.server.task.Task;
-import io.reelgate.server.task.TaskInput;
+import io.reelgate.server.task.EngineJobMapper;
+import io.reelgate.server.task.TaskKind;
 import io.reelgate.server.task.TaskRepository;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,17 +30,11 @@ class EngineJobFactory {
     }
 
     EngineJob create(Task task, Path workDir) {
-        TaskInput in = task.input();
-        String waterMark = in.waterMark() == null ? "" : in.waterMark();
-        int duration = in.duration() == null ? 5 : in.duration();
-        return switch (task.kind()) {
-            case GENERATE -> EngineJob.generate(task.id(), in.prompt(), in.imageUrl(), in.aspectRatio(), in.quality(),
-                    duration, waterMark, workDir);
-            case EXTEND -> new EngineJob(task.id(), EngineJob.Kind.EXTEND, in.prompt(), null, in.aspectRatio(),
-                    in.quality(), duration, waterMark, parentVideo(task, workDir), null, null, null, workDir);
-            case ALEPH -> new EngineJob(task.id(), EngineJob.Kind.ALEPH, in.prompt(), null, in.aspectRatio(), null,
-                    duration, waterMark, null, in.videoUrl(), in.seed(), in.referenceImage(), workDir);
-        };
+        EngineJob.Builder job = EngineJobMapper.jobFor(task).workDir(workDir);
+        if (task.kind() == TaskKind.EXTEND) {
+            job.parentVideo(parentVideo(task, workDir));
+        }
+        return job.build();
     }
 
     private Path parentVideo(Task task, Path workDir) {

@@ -3,16 +3,16 @@ package io.reelgate.server.engine;
 import java.util.List;
 
 /**
- * Output size for a quality and aspect ratio. The short side is the quality's line count (720 or 1080) and the
- * long side follows the ratio, rounded to an even number as yuv420p requires: 720p 16:9 = 1280x720, 9:16 =
- * 720x1280, 1:1 = 720x720, 4:3 = 960x720, 3:4 = 720x960; 1080p likewise.
+ * Output size for a quality and aspect ratio. The short side is the quality's line count (480p, 512P, 720p, 768P,
+ * 1080p; 4k is 2160) and the long side follows the ratio, rounded to an even number as yuv420p requires: 720p 16:9 =
+ * 1280x720, 9:16 = 720x1280, 1:1 = 720x720, 4:3 = 960x720, 3:4 = 720x960; the others likewise.
  */
 public record VideoGeometry(int width, int height) {
 
     public static final List<String> ASPECT_RATIOS = List.of("16:9", "4:3", "1:1", "3:4", "9:16");
 
     public static VideoGeometry of(String quality, String aspectRatio) {
-        int shortSide = "1080p".equals(quality) ? 1080 : 720;
+        int shortSide = shortSide(quality);
         String[] parts = aspectRatio.split(":");
         int w = Integer.parseInt(parts[0]);
         int h = Integer.parseInt(parts[1]);
@@ -20,6 +20,30 @@ public record VideoGeometry(int width, int height) {
             return new VideoGeometry(even(shortSide * w / (double) h), shortSide);
         }
         return new VideoGeometry(shortSide, even(shortSide * h / (double) w));
+    }
+
+    /**
+     * Lines of a resolution label, whatever case the dialect uses ({@code 768P}, {@code 1080p}, {@code 4k}); an
+     * unknown or missing label is 720, KIE Runway's default.
+     */
+    public static int shortSide(String quality) {
+        if (quality == null) {
+            return 720;
+        }
+        String label = quality.toLowerCase(java.util.Locale.ROOT);
+        if (label.equals("4k") || label.equals("2160p")) {
+            return 2160;
+        }
+        if (label.matches("[1-9][0-9]{2,3}p")) {
+            return Integer.parseInt(label.substring(0, label.length() - 1));
+        }
+        return 720;
+    }
+
+    /** An explicit size, {@code 1280x720}. */
+    public static VideoGeometry parse(String size) {
+        String[] parts = size.split("x");
+        return new VideoGeometry(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
     }
 
     /** The supported ratio closest to an image's shape, used when the image decides the output ratio. */

@@ -23,11 +23,6 @@ public class EngineRouting {
         this.defaultEngine = defaultEngine;
     }
 
-    /** A routing that sends every task to one engine. */
-    public static EngineRouting fixed(String engine) {
-        return new EngineRouting(new RoutingProperties("", "", "", java.util.Map.of(), java.util.Map.of()), engine);
-    }
-
     /**
      * The per-model route, else the per-kind route, else the first engine of the kind's failover list, else the
      * default engine.

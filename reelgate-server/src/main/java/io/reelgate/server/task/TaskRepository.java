@@ -28,11 +28,12 @@ public class TaskRepository {
         int rows = jdbc.sql("""
                 INSERT INTO task (id, api_key_id, kind, parent_task_id, engine, state, prompt, image_url, aspect_ratio,
                                   quality, duration, water_mark, call_back_url, model, expand_prompt, video_url, seed,
-                                  reference_image, upload_cn, params_json, cost, created_at, deadline_at,
-                                  trace_parent)
+                                  reference_image, upload_cn, params_json, last_frame_url, reference_image_urls,
+                                  output_size, fps, cost, created_at, deadline_at, trace_parent)
                 VALUES (:id, :apiKeyId, :kind, :parentTaskId, :engine, 'wait', :prompt, :imageUrl, :aspectRatio,
                         :quality, :duration, :waterMark, :callBackUrl, :model, :expandPrompt, :videoUrl, :seed,
-                        :referenceImage, :uploadCn, :paramsJson, :cost, :createdAt, :deadlineAt, :traceParent)
+                        :referenceImage, :uploadCn, :paramsJson, :lastFrameUrl, :referenceImageUrls,
+                        :size, :fps, :cost, :createdAt, :deadlineAt, :traceParent)
                 """)
                 .param("id", task.id())
                 .param("apiKeyId", task.apiKeyId())
@@ -53,6 +54,10 @@ public class TaskRepository {
                 .param("referenceImage", in.referenceImage())
                 .param("uploadCn", in.uploadCn())
                 .param("paramsJson", in.paramsJson())
+                .param("lastFrameUrl", in.lastFrameUrl())
+                .param("referenceImageUrls", ReferenceImageUrls.write(in.referenceImageUrls()))
+                .param("size", in.size())
+                .param("fps", in.fps())
                 .param("traceParent", task.traceParent())
                 .param("cost", task.cost())
                 .param("createdAt", DbTime.of(task.createdAt()))
@@ -189,12 +194,5 @@ public class TaskRepository {
                     counts.put(rs.getString("engine"), rs.getInt("n"));
                 });
         return counts;
-    }
-
-    public int countInState(TaskState state) {
-        return jdbc.sql("SELECT COUNT(*) FROM task WHERE state = :state")
-                .param("state", state.wire())
-                .query(Integer.class)
-                .single();
     }
 }

@@ -43,20 +43,25 @@ final class TaskRowMapper implements RowMapper<Task> {
     }
 
     private static TaskInput input(ResultSet rs) throws SQLException {
-        return new TaskInput(
-                rs.getString("prompt"),
-                rs.getString("image_url"),
-                rs.getString("aspect_ratio"),
-                rs.getString("quality"),
-                rs.getObject("duration", Integer.class),
-                rs.getString("water_mark"),
-                rs.getString("call_back_url"),
-                rs.getString("model"),
-                rs.getBoolean("expand_prompt"),
-                rs.getString("video_url"),
-                rs.getObject("seed", Long.class),
-                rs.getString("reference_image"),
-                rs.getBoolean("upload_cn"),
-                rs.getString("params_json"));
+        return TaskInput.builder()
+                .prompt(rs.getString("prompt"))
+                .imageUrl(rs.getString("image_url"))
+                .aspectRatio(rs.getString("aspect_ratio"))
+                .quality(rs.getString("quality"))
+                .duration(rs.getObject("duration", Integer.class))
+                .waterMark(rs.getString("water_mark"))
+                .callBackUrl(rs.getString("call_back_url"))
+                .model(rs.getString("model"))
+                .expandPrompt(rs.getBoolean("expand_prompt"))
+                .videoUrl(rs.getString("video_url"))
+                .seed(rs.getObject("seed", Long.class))
+                .referenceImage(rs.getString("reference_image"))
+                .uploadCn(rs.getBoolean("upload_cn"))
+                .paramsJson(rs.getString("params_json"))
+                .lastFrameUrl(rs.getString("last_frame_url"))
+                .referenceImageUrls(ReferenceImageUrls.read(rs.getString("reference_image_urls")))
+                .size(rs.getString("output_size"))
+                .fps(rs.getObject("fps", Integer.class))
+                .build();
     }
 }

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,27 +48,10 @@ public class TaskService {
     private final Duration idempotencyWindow;
     private final TaskTracing tracing;
 
-    /** Every task to one engine, without capability checks (tests that need no routing). */
-    public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
-                       IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
-                       Clock clock, String defaultEngine, Duration idempotencyWindow) {
-        this(tasks, pricing, outboundGuard, ledger, idempotencyKeys, tx, events, clock, EngineRouting.fixed(defaultEngine),
-                List.of(), idempotencyWindow, TaskTracing.NOOP);
-    }
-
-    @Autowired
     public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
                        IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
                        Clock clock, EngineRouting routing, ObjectProvider<EngineCapabilities> capabilities,
                        @Value("${reelgate.idempotency.window:24h}") Duration idempotencyWindow, TaskTracing tracing) {
-        this(tasks, pricing, outboundGuard, ledger, idempotencyKeys, tx, events, clock, routing,
-                capabilities.orderedStream().toList(), idempotencyWindow, tracing);
-    }
-
-    private TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
-                        IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
-                        Clock clock, EngineRouting routing, List<EngineCapabilities> capabilities,
-                        Duration idempotencyWindow, TaskTracing tracing) {
         this.tracing = tracing;
         this.tasks = tasks;
         this.pricing = pricing;
@@ -80,14 +62,15 @@ public class TaskService {
         this.events = events;
         this.clock = clock;
         this.routing = routing;
-        this.capabilities = capabilities;
+        this.capabilities = capabilities.orderedStream().toList();
         this.idempotencyWindow = idempotencyWindow;
     }
 
     public String submitGenerate(String apiKeyId, GenerateRequest r, SubmitOptions options) {
-        return submit(apiKeyId, TaskKind.GENERATE, null, new TaskInput(r.prompt(), r.imageUrl(), r.aspectRatio(),
-                r.quality(), r.duration(), r.waterMark(), r.callBackUrl(), r.model(), r.expandPrompt(), null, null, null,
-                false, null), options);
+        TaskInput input = TaskInput.builder().prompt(r.prompt()).imageUrl(r.imageUrl()).aspectRatio(r.aspectRatio())
+                .quality(r.quality()).duration(r.duration()).waterMark(r.waterMark()).callBackUrl(r.callBackUrl())
+                .model(r.model()).expandPrompt(r.expandPrompt()).build();
+        return submit(apiKeyId, TaskKind.GENERATE, null, input, options);
     }
 
     public String submitGenerate(String apiKeyId, GenerateRequest r) {
@@ -108,15 +91,17 @@ public class TaskService {
             throw new InvalidRequestException("taskId",
                     "Task " + parent.id() + " cannot be extended: its video has expired (expireFlag 1)");
         }
-        return submit(apiKeyId, TaskKind.EXTEND, parent.id(), new TaskInput(r.prompt(), null, parent.input().aspectRatio(),
-                r.quality(), EXTEND_SECONDS, r.waterMark(), r.callBackUrl(), null, false, null, null, null, false, null),
-                options);
+        TaskInput input = TaskInput.builder().prompt(r.prompt()).aspectRatio(parent.input().aspectRatio())
+                .quality(r.quality()).duration(EXTEND_SECONDS).waterMark(r.waterMark()).callBackUrl(r.callBackUrl())
+                .build();
+        return submit(apiKeyId, TaskKind.EXTEND, parent.id(), input, options);
     }
 
     public String submitAleph(String apiKeyId, AlephRequest r, SubmitOptions options) {
-        return submit(apiKeyId, TaskKind.ALEPH, null, new TaskInput(r.prompt(), null, r.aspectRatio(), null,
-                ALEPH_SECONDS, r.waterMark(), r.callBackUrl(), null, false, r.videoUrl(), r.seed(), r.referenceImage(),
-                r.uploadCn(), r.paramsJson()), options);
+        TaskInput input = TaskInput.builder().prompt(r.prompt()).aspectRatio(r.aspectRatio()).duration(ALEPH_SECONDS)
+                .waterMark(r.waterMark()).callBackUrl(r.callBackUrl()).videoUrl(r.videoUrl()).seed(r.seed())
+                .referenceImage(r.referenceImage()).uploadCn(r.uploadCn()).paramsJson(r.paramsJson()).build();
+        return submit(apiKeyId, TaskKind.ALEPH, null, input, options);
     }
 
     /** A generate or extend task of this key (what record-detail may show). */
@@ -229,9 +214,7 @@ public class TaskService {
 
     /** A combination the routed engine cannot render is refused now (422 naming the field), not failed later. */
     private void requireEngineCapable(String engine, TaskKind kind, TaskInput in) {
-        EngineJob job = new EngineJob(null, EngineJob.Kind.valueOf(kind.name()), in.prompt(), in.imageUrl(),
-                in.aspectRatio(), in.quality(), in.duration() == null ? EXTEND_SECONDS : in.duration(), in.waterMark(),
-                null, in.videoUrl(), in.seed(), in.referenceImage(), null);
+        EngineJob job = EngineJobMapper.jobFor(null, kind, in).build();
         try {
             capabilities.stream().filter(c -> c.engine().equals(engine)).forEach(c -> c.check(job));
         } catch (UnsupportedInputException e) {

@@ -21,9 +21,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskTracing {
 
-    /** For tests that build services by hand: spans and trace headers are no-ops, log fields still apply. */
-    public static final TaskTracing NOOP = new TaskTracing(Tracer.NOOP, Propagator.NOOP, null);
-
     public static final String TASK_ID = "task.id";
 
     private final Tracer tracer;

@@ -53,7 +53,7 @@ class DeliverDueCallbacksTest {
         OutboundGuard guard = new OutboundGuard(outbound, java.net.InetAddress::getAllByName);
         CallbackSender sender = new CallbackSender(guard, properties, new GuardedHttpClients(guard, outbound));
         callbacks = new DeliverDueCallbacks(deliveries, sender, new WebhookSecrets(jdbc, properties), properties, clock,
-                new SimpleMeterRegistry(), TaskTracing.NOOP);
+                new SimpleMeterRegistry(), io.reelgate.server.testsupport.Untraced.tracing(null));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.reelgate.server.storage;
 
+import io.reelgate.server.testsupport.TestTaskInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -178,8 +179,7 @@ class BlobStoreContractTest {
         String keyId = new ApiKeyRepository(jdbc).create("k", "rg_" + name, t0);
         String taskId = UUID.randomUUID().toString();
         tasks.insert(new NewTask(taskId, keyId, TaskKind.GENERATE, null,
-                "preview", new TaskInput("p", null, "1:1", "720p", 5, "", null, null, false, null,
-                null, null, false, null), 0, t0, null));
+                "preview", TestTaskInputs.textToVideo("p").aspectRatio("1:1").build(), 0, t0, null));
         transitions.admit(taskId, t0);
         transitions.claim(taskId, "node", t0.plusSeconds(30), t0);
         String video = "results/" + taskId + "/v.mp4";

@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.testsupport.TestTaskInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.account.ApiKeyRepository;
@@ -118,7 +119,7 @@ class TaskQueueDatabaseTest {
 
         assertThat(duplicates).isEmpty();
         assertThat(claimed).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(tasks.countInState(TaskState.GENERATING)).isEqualTo(40);
+        assertThat(generatingTasks()).isEqualTo(40);
     }
 
     @ParameterizedTest
@@ -152,7 +153,7 @@ class TaskQueueDatabaseTest {
         pool.shutdown();
 
         assertThat(claimed).hasSize(30).containsExactlyInAnyOrderElementsOf(ids);
-        assertThat(tasks.countInState(TaskState.GENERATING)).isEqualTo(30);
+        assertThat(generatingTasks()).isEqualTo(30);
     }
 
     @ParameterizedTest
@@ -262,12 +263,16 @@ class TaskQueueDatabaseTest {
 
     private String insert(Instant createdAt) {
         String id = UUID.randomUUID().toString();
-        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "preview", new TaskInput("a red fox", null, "16:9",
-                "720p", 5, "", null, "runway-duration-5-generate", true, null, null, null, false, null), 12, createdAt, null));
+        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "preview", TestTaskInputs.textToVideo("a red fox")
+                .model("runway-duration-5-generate").expandPrompt(true).build(), 12, createdAt, null));
         return id;
     }
 
     private static TaskOutput output() {
         return new TaskOutput("v", "results/x/v.mp4", "results/x/v.jpg", null, 1280, 720, T0.plus(Duration.ofDays(14)));
+    }
+
+    private int generatingTasks() {
+        return jdbc.sql("SELECT COUNT(*) FROM task WHERE state = 'generating'").query(Integer.class).single();
     }
 }

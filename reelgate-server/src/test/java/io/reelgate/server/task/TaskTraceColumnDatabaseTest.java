@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.testsupport.TestTaskInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.account.ApiKeyRepository;
@@ -35,6 +36,6 @@ class TaskTraceColumnDatabaseTest {
     }
 
     private static TaskInput input() {
-        return new TaskInput("p", null, "16:9", "720p", 5, "", null, null, false, null, null, null, false, null);
+        return TestTaskInputs.textToVideo("p").build();
     }
 }

@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.testsupport.TestTaskInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.account.ApiKeyRepository;
@@ -135,8 +136,7 @@ class UpstreamTrackingDatabaseTest {
 
     private String runningOnRunway(String owner) {
         String id = UUID.randomUUID().toString();
-        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "runway", new TaskInput("p", null, "16:9", "720p", 5,
-                "", null, null, false, null, null, null, false, null), 12, T0, null));
+        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "runway", TestTaskInputs.textToVideo("p").build(), 12, T0, null));
         transitions.admit(id, T0);
         transitions.claim(id, owner, T0.plusSeconds(30), T0);
         return id;

@@ -235,8 +235,8 @@ class AlephRenderTest {
     }
 
     private static EngineJob job(String prompt, String aspectRatio, Long seed, String referenceUrl, Path workDir) {
-        return new EngineJob("a", EngineJob.Kind.ALEPH, prompt, null, aspectRatio, null, 5, "", null, VIDEO_URL, seed,
-                referenceUrl, workDir);
+        return EngineJob.builder("a", EngineJob.Kind.ALEPH).prompt(prompt).aspectRatio(aspectRatio).durationSeconds(5)
+                .videoUrl(VIDEO_URL).seed(seed).referenceImage(referenceUrl).workDir(workDir).build();
     }
 
     /** Colourful and asymmetric, with things moving, so mirroring, cropping and timing all show in pixels. */

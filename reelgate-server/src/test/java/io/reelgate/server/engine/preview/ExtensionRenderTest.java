@@ -108,8 +108,8 @@ class ExtensionRenderTest {
     }
 
     private static EngineJob extend(Path parentVideo, String prompt, String quality, Path workDir) {
-        return new EngineJob("e", EngineJob.Kind.EXTEND, prompt, null, null, quality, 5, WATER_MARK, parentVideo,
-                null, null, null, workDir);
+        return EngineJob.builder("e", EngineJob.Kind.EXTEND).prompt(prompt).quality(quality).durationSeconds(5)
+                .waterMark(WATER_MARK).parentVideo(parentVideo).workDir(workDir).build();
     }
 
     private static EngineResult render(EngineJob job) {
