@@ -25,7 +25,12 @@ final class ClipRenderer {
      */
     EngineResult render(Path workDir, int durationSeconds, int width, int height, FramePainter painter,
                         WaterMarkPainter waterMark, EngineContext context) {
-        int fps = properties.fps();
+        return render(workDir, durationSeconds, properties.fps(), width, height, painter, waterMark, context);
+    }
+
+    /** The same at a model's own frame rate. */
+    EngineResult render(Path workDir, int durationSeconds, int fps, int width, int height, FramePainter painter,
+                        WaterMarkPainter waterMark, EngineContext context) {
         int frames = durationSeconds * fps;
         int coverFrame = Math.min(fps, frames - 1);
         Path video = workDir.resolve("video.mp4");

@@ -43,20 +43,51 @@ public class PreviewEngine implements VideoEngine {
         };
     }
 
+    /**
+     * Text becomes a procedural animation (tinted towards the first reference image, if any); a first frame gets a
+     * camera move, and a first and last frame a move that dissolves into the last. An explicit size wins; otherwise
+     * the first frame, then the requested ratio, decides the shape at the job's resolution.
+     */
     private EngineResult generate(EngineJob job, EngineContext context) {
-        VideoGeometry size;
+        BufferedImage first = job.hasImage() ? image(job, job.imageUrl(), "input", "image", context) : null;
+        BufferedImage last = job.hasLastFrame() ? image(job, job.lastFrameUrl(), "last", "last frame image", context)
+                : null;
+        VideoGeometry size = sizeOf(job, first);
+        int w = size.width();
+        int h = size.height();
         FramePainter painter;
-        if (job.hasImage()) {
-            Path input = job.workDir().resolve("input");
-            context.download(job.imageUrl(), input, properties.maxImageBytes(), "image");
-            BufferedImage image = ImageLoader.read(input);
-            size = VideoGeometry.of(job.quality(), VideoGeometry.nearestAspectRatio(image.getWidth(), image.getHeight()));
-            painter = new KenBurnsPainter(image, size.width(), size.height(), CameraMotion.fromPrompt(job.prompt()));
+        if (first != null) {
+            CameraMotion motion = CameraMotion.fromPrompt(job.prompt());
+            painter = new KenBurnsPainter(first, w, h, motion);
+            if (last != null) {
+                painter = new CrossFadePainter(painter, new KenBurnsPainter(last, w, h, motion), w, h);
+            }
         } else {
-            size = VideoGeometry.of(job.quality(), job.aspectRatio());
-            painter = new ProceduralPainter(job.prompt(), size.width(), size.height());
+            painter = new ProceduralPainter(job.prompt(), w, h);
+            int[] colour = job.referenceImageUrls().isEmpty() ? null
+                    : ReferenceColour.of(job.referenceImageUrls().get(0), job, context, properties.maxImageBytes());
+            if (colour != null) {
+                painter = new TintPainter(painter, colour, w, h);
+            }
         }
-        return clips.render(job.workDir(), job.durationSeconds(), size.width(), size.height(), painter,
-                WaterMarkPainter.of(job, size.width(), size.height()), context);
+        int fps = job.fps() == null ? properties.fps() : job.fps();
+        return clips.render(job.workDir(), job.durationSeconds(), fps, w, h, painter,
+                WaterMarkPainter.of(job, w, h), context);
+    }
+
+    private static VideoGeometry sizeOf(EngineJob job, BufferedImage first) {
+        if (job.size() != null) {
+            return job.size();
+        }
+        if (first != null) {
+            return VideoGeometry.of(job.quality(), VideoGeometry.nearestAspectRatio(first.getWidth(), first.getHeight()));
+        }
+        return VideoGeometry.of(job.quality(), job.aspectRatio() == null ? "16:9" : job.aspectRatio());
+    }
+
+    private BufferedImage image(EngineJob job, String url, String file, String what, EngineContext context) {
+        Path input = job.workDir().resolve(file);
+        context.download(url, input, properties.maxImageBytes(), what);
+        return ImageLoader.read(input);
     }
 }

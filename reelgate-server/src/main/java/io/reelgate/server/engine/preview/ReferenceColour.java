@@ -18,7 +18,11 @@ final class ReferenceColour {
 
     /** @return {r, g, b} 0..255, or {@code null} when the job has no reference image */
     static int[] of(EngineJob job, EngineContext context, long maxBytes) {
-        String url = job.referenceImage();
+        return of(job.referenceImage(), job, context, maxBytes);
+    }
+
+    /** The same for any one reference image of a job (reference-to-video models), {@code null} url for none. */
+    static int[] of(String url, EngineJob job, EngineContext context, long maxBytes) {
         if (url == null || url.isBlank()) {
             return null;
         }
