@@ -2,6 +2,7 @@ package io.reelgate.server.dispatch;
 
 import io.reelgate.server.engine.AsyncVideoEngine;
 import io.reelgate.server.engine.VideoEngine;
+import io.reelgate.server.task.EngineAvailability;
 import io.reelgate.server.task.EngineRouting;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /** The engines this node can run, by name. */
 @Component
-class EngineRegistry {
+class EngineRegistry implements EngineAvailability {
 
     private final Map<String, VideoEngine> engines;
 
@@ -37,6 +38,11 @@ class EngineRegistry {
     /** The engines this node runs: it only claims tasks routed to one of them. */
     Set<String> names() {
         return engines.keySet();
+    }
+
+    @Override
+    public boolean runs(String engine) {
+        return engines.containsKey(engine);
     }
 
     Optional<VideoEngine> find(String name) {

@@ -43,6 +43,11 @@ public class EngineRouting {
         return failover.isEmpty() ? defaultEngine : failover.get(0);
     }
 
+    /** The engine the operator routes a model to ({@code reelgate.routing.models}), if any. */
+    public Optional<String> configuredFor(String model) {
+        return Optional.ofNullable(model == null ? null : routing.models().get(model));
+    }
+
     /** The engine after {@code engine} in the kind's failover list, if any. */
     public Optional<String> failoverAfter(TaskKind kind, String engine) {
         List<String> list = failoverList(kind);

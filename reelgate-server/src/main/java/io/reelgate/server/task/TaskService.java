@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -47,11 +48,14 @@ public class TaskService {
     private final List<EngineCapabilities> capabilities;
     private final Duration idempotencyWindow;
     private final TaskTracing tracing;
+    private final EngineAvailability availability;
 
     public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
                        IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
                        Clock clock, EngineRouting routing, ObjectProvider<EngineCapabilities> capabilities,
-                       @Value("${reelgate.idempotency.window:24h}") Duration idempotencyWindow, TaskTracing tracing) {
+                       @Value("${reelgate.idempotency.window:24h}") Duration idempotencyWindow, TaskTracing tracing,
+                       EngineAvailability availability) {
+        this.availability = availability;
         this.tracing = tracing;
         this.tasks = tasks;
         this.pricing = pricing;
@@ -135,10 +139,30 @@ public class TaskService {
                 .orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
+    /**
+     * A task for a registry model: routed to the operator's engine for the model if one is configured, else to the
+     * first of the registry's engines this deployment runs and that accepts the job.
+     */
+    public String submitModel(String apiKeyId, ModelTask task, SubmitOptions options) {
+        return submit(apiKeyId, options, task.input(), () -> {
+            String engine = routing.configuredFor(task.input().model()).orElseGet(() -> firstCapable(task));
+            requireEngineCapable(engine, task.kind(), task.input());
+            return newTask(apiKeyId, task.kind(), task.parentTaskId(), engine, task.input(), task.cost());
+        });
+    }
+
     private String submit(String apiKeyId, TaskKind kind, String parentTaskId, TaskInput input, SubmitOptions options) {
+        return submit(apiKeyId, options, input, () -> {
+            String engine = routing.engineFor(kind, input.model());
+            requireEngineCapable(engine, kind, input);
+            return newTask(apiKeyId, kind, parentTaskId, engine, input, pricing.costOf(kind, input));
+        });
+    }
+
+    private String submit(String apiKeyId, SubmitOptions options, TaskInput input, Supplier<NewTask> plan) {
         requireAllowedCallback(input.callBackUrl());
         try {
-            return submitOnce(apiKeyId, kind, parentTaskId, input, options);
+            return submitOnce(apiKeyId, options, plan);
         } catch (DuplicateKeyException e) {
             // a concurrent request with the same Idempotency-Key committed first: our transaction rolled back,
             // and its answer is now ours to replay
@@ -148,30 +172,53 @@ public class TaskService {
 
     /**
      * Inserts the task, charges its cost and records the Idempotency-Key in one transaction: all happen, or
-     * (too few credits, a concurrent duplicate) none.
+     * (too few credits, a concurrent duplicate) none. A replayed key answers before anything is routed or priced.
      */
-    private String submitOnce(String apiKeyId, TaskKind kind, String parentTaskId, TaskInput input, SubmitOptions options) {
+    private String submitOnce(String apiKeyId, SubmitOptions options, Supplier<NewTask> plan) {
         Optional<String> replayed = replay(apiKeyId, options);
         if (replayed.isPresent()) {
             return replayed.get();
         }
-        String engine = routing.engineFor(kind, input.model());
-        requireEngineCapable(engine, kind, input);
-        String id = UUID.randomUUID().toString();
-        try (TaskSpan span = tracing.submit(id, apiKeyId, kind, engine, input.model())) {
-            return insert(new NewTask(id, apiKeyId, kind, parentTaskId, engine, input, pricing.costOf(kind, input),
-                    clock.instant(), null, span.traceParent()), options);
+        NewTask planned = plan.get();
+        try (TaskSpan span = tracing.submit(planned.id(), apiKeyId, planned.kind(), planned.engine(),
+                planned.input().model())) {
+            return insert(planned, span.traceParent(), options);
         }
     }
 
-    private String insert(NewTask submitted, SubmitOptions options) {
+    private NewTask newTask(String apiKeyId, TaskKind kind, String parentTaskId, String engine, TaskInput input,
+                            long cost) {
+        return new NewTask(UUID.randomUUID().toString(), apiKeyId, kind, parentTaskId, engine, input, cost,
+                clock.instant(), null, null);
+    }
+
+    private String firstCapable(ModelTask task) {
+        UnsupportedInputException refused = null;
+        for (String engine : task.engines()) {
+            if (!availability.runs(engine)) {
+                continue;
+            }
+            try {
+                checkCapable(engine, task.kind(), task.input());
+                return engine;
+            } catch (UnsupportedInputException e) {
+                refused = refused == null ? e : refused;
+            }
+        }
+        if (refused != null) {
+            throw new InvalidRequestException(refused.field(), refused.getMessage());
+        }
+        throw new InvalidRequestException("model", "model " + task.input().model() + " has no engine on this server");
+    }
+
+    private String insert(NewTask submitted, String traceParent, SubmitOptions options) {
         String id = submitted.id();
         String apiKeyId = submitted.apiKeyId();
         long cost = submitted.cost();
         Instant now = submitted.createdAt();
         Instant deadline = options.deadline() == null ? null : now.plus(options.deadline());
         NewTask task = new NewTask(id, apiKeyId, submitted.kind(), submitted.parentTaskId(), submitted.engine(),
-                submitted.input(), cost, now, deadline, submitted.traceParent());
+                submitted.input(), cost, now, deadline, traceParent);
         tx.executeWithoutResult(status -> {
             tasks.insert(task);
             if (cost > 0 && !ledger.charge(apiKeyId, id, cost, now)) {
@@ -214,12 +261,16 @@ public class TaskService {
 
     /** A combination the routed engine cannot render is refused now (422 naming the field), not failed later. */
     private void requireEngineCapable(String engine, TaskKind kind, TaskInput in) {
-        EngineJob job = EngineJobMapper.jobFor(null, kind, in).build();
         try {
-            capabilities.stream().filter(c -> c.engine().equals(engine)).forEach(c -> c.check(job));
+            checkCapable(engine, kind, in);
         } catch (UnsupportedInputException e) {
             throw new InvalidRequestException(e.field(), e.getMessage());
         }
+    }
+
+    private void checkCapable(String engine, TaskKind kind, TaskInput in) {
+        EngineJob job = EngineJobMapper.jobFor(null, kind, in).build();
+        capabilities.stream().filter(c -> c.engine().equals(engine)).forEach(c -> c.check(job));
     }
 
     /** A callback URL the outbound guard would refuse is refused now, not discovered after the task ran. */

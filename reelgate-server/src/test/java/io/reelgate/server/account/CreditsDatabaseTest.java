@@ -71,7 +71,8 @@ class CreditsDatabaseTest {
                 Duration.ofSeconds(1), 0, 10), java.net.InetAddress::getAllByName);
         service = new TaskService(tasks, pricing, guard, ledger, new IdempotencyKeys(jdbc), tx, event -> { }, clock,
                 new EngineRouting(new RoutingProperties("", "", "", Map.of(), Map.of()), "preview"),
-                beans.getBeanProvider(EngineCapabilities.class), Duration.ofHours(24), Untraced.tracing(tasks));
+                beans.getBeanProvider(EngineCapabilities.class), Duration.ofHours(24), Untraced.tracing(tasks),
+                engine -> true);
         ApiKeyRepository keyRepository = new ApiKeyRepository(jdbc);
         keys = new ApiKeyService(keyRepository, ledger, tx, clock, new ApiKeyAuthenticator(keyRepository, clock, Duration.ZERO));
     }
