@@ -3,6 +3,7 @@ package io.reelgate.cli;
 import io.reelgate.client.ReelgateClient;
 import io.reelgate.client.errors.TaskFailedException;
 import io.reelgate.client.model.AlephDetail;
+import io.reelgate.client.model.MarketRecord;
 import io.reelgate.client.model.TaskDetail;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,6 +91,37 @@ abstract class WaitingCommand extends TaskCommand {
         }
         if (out != null) {
             download(client, done.resultVideoUrl(), out);
+        }
+        return ReelgateCli.OK;
+    }
+
+    /** After a Market createTask. */
+    int finishMarket(ReelgateClient client, String taskId) {
+        if (!waits()) {
+            printTaskId(taskId);
+            return ReelgateCli.OK;
+        }
+        if (!json) {
+            root.out.println("taskId: " + taskId);
+        }
+        MarketRecord done;
+        try (Progress progress = new Progress(root, taskId)) {
+            progress.state("waiting");
+            done = client.waitForMarketTask(taskId, Duration.ofSeconds(timeoutSeconds));
+            progress.state(done.state().wire());
+        } catch (TaskFailedException e) {
+            if (json && e.marketRecord() != null) {
+                printJson(e.marketRecord());
+            }
+            throw e;
+        }
+        if (json) {
+            printJson(done);
+        } else {
+            root.out.println("videoUrl: " + done.videoUrl());
+        }
+        if (out != null) {
+            download(client, done.videoUrl(), out);
         }
         return ReelgateCli.OK;
     }

@@ -9,6 +9,8 @@ import io.reelgate.client.model.CallbackDelivery;
 import io.reelgate.client.model.ExtendRequest;
 import io.reelgate.client.model.GenerateRequest;
 import io.reelgate.client.model.LedgerEntry;
+import io.reelgate.client.model.MarketRecord;
+import io.reelgate.client.model.MarketTaskRequest;
 import io.reelgate.client.model.TaskDetail;
 import io.reelgate.client.model.TaskListParams;
 import io.reelgate.client.model.TaskPage;
@@ -27,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Client for Reelgate and the KIE.AI Runway API. Thread-safe; build once with {@link #builder()} and share.
+ * Client for Reelgate, the KIE.AI Runway API and KIE's Market jobs API. Thread-safe; build once with {@link #builder()} and share.
  *
  * <p>Every method has a blocking form and an {@code …Async} form returning a {@link CompletableFuture}. Errors
  * are unchecked {@link io.reelgate.client.errors.ReelgateException}s chosen by the envelope {@code code}; the
@@ -282,6 +284,38 @@ public final class ReelgateClient {
 
     public CompletableFuture<AlephDetail> waitForAlephAsync(String taskId, Duration timeout) {
         return waiter.awaitAleph(taskId, () -> alephRecordInfoAsync(taskId), timeout);
+    }
+
+    /** KIE Market API: submits a task for a registry model ({@code POST /api/v1/jobs/createTask}); returns its taskId. */
+    public String createTask(MarketTaskRequest request) {
+        return Futures.join(createTaskAsync(request));
+    }
+
+    public CompletableFuture<String> createTaskAsync(MarketTaskRequest request) {
+        return submit("/api/v1/jobs/createTask", request);
+    }
+
+    /** KIE Market API: the task's record ({@code GET /api/v1/jobs/recordInfo}). */
+    public MarketRecord recordInfo(String taskId) {
+        return Futures.join(recordInfoAsync(taskId));
+    }
+
+    public CompletableFuture<MarketRecord> recordInfoAsync(String taskId) {
+        return get("/api/v1/jobs/recordInfo?taskId=" + Urls.encode(taskId), MarketRecord.class);
+    }
+
+    /**
+     * Polls recordInfo until the Market task succeeded and returns its final record.
+     *
+     * @throws TaskFailedException                           when the task failed
+     * @throws io.reelgate.client.errors.TaskTimeoutException when it is still running after {@code timeout}
+     */
+    public MarketRecord waitForMarketTask(String taskId, Duration timeout) {
+        return Futures.join(waitForMarketTaskAsync(taskId, timeout));
+    }
+
+    public CompletableFuture<MarketRecord> waitForMarketTaskAsync(String taskId, Duration timeout) {
+        return waiter.awaitMarket(taskId, () -> recordInfoAsync(taskId), timeout);
     }
 
     private CompletableFuture<String> submit(String path, Object body) {

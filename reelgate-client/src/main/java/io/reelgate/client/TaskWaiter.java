@@ -4,6 +4,7 @@ import io.reelgate.client.errors.RateLimitedException;
 import io.reelgate.client.errors.TaskFailedException;
 import io.reelgate.client.errors.TaskTimeoutException;
 import io.reelgate.client.model.AlephDetail;
+import io.reelgate.client.model.MarketRecord;
 import io.reelgate.client.model.TaskDetail;
 import io.reelgate.client.model.TaskState;
 import java.time.Duration;
@@ -52,6 +53,13 @@ final class TaskWaiter {
                                               Duration timeout) {
         return await(new Target<>(taskId, poll, AlephDetail::isSuccess,
                 d -> d.isFailed() ? new TaskFailedException(d) : null, d -> { }), timeout);
+    }
+
+    /** Market: done on {@code state success}, failed on {@code fail}. */
+    CompletableFuture<MarketRecord> awaitMarket(String taskId, Supplier<CompletableFuture<MarketRecord>> poll,
+                                                Duration timeout) {
+        return await(new Target<>(taskId, poll, MarketRecord::isSuccess,
+                r -> r.isFailed() ? new TaskFailedException(r) : null, r -> { }), timeout);
     }
 
     <D> CompletableFuture<D> await(Target<D> target, Duration timeout) {

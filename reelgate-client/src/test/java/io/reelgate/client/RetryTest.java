@@ -12,22 +12,13 @@ import io.reelgate.client.model.GenerateRequest;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class RetryTest {
+class RetryTest extends FakeServerTest {
 
     private static final GenerateRequest REQUEST = GenerateRequest.builder("a cat").aspectRatio("16:9").build();
     private static final String ACCEPTED = "{\"taskId\":\"t-1\"}";
 
-    private final FakeServer server = new FakeServer();
-    private final FakeSleeper sleeper = new FakeSleeper();
-    private final ReelgateClient client = TestClients.builder(server, sleeper).build();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void aRateLimitIsWaitedOutAsLongAsRetryAfterSays() {

@@ -8,26 +8,18 @@ import io.reelgate.client.model.UrlUploadRequest;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class UploadAndExtrasTest {
+class UploadAndExtrasTest extends FakeServerTest {
 
     private static final String UPLOADED = "{\"success\":true,\"code\":200,\"msg\":\"File uploaded successfully\","
             + "\"data\":{\"fileName\":\"a.png\",\"filePath\":\"img/a.png\",\"downloadUrl\":\"http://x/img/a.png\","
             + "\"fileSize\":3,\"mimeType\":\"image/png\",\"uploadedAt\":\"2030-01-01T00:00:00.000Z\"}}";
 
-    private final FakeServer server = new FakeServer();
-    private final ReelgateClient client = TestClients.builder(server, new FakeSleeper()).build();
 
     @TempDir
     Path dir;
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void aFileIsUploadedAsMultipartWithItsFields() throws Exception {

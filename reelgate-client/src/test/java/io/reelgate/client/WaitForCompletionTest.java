@@ -12,19 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class WaitForCompletionTest {
+class WaitForCompletionTest extends FakeServerTest {
 
-    private final FakeServer server = new FakeServer();
-    private final FakeSleeper sleeper = new FakeSleeper();
-    private final ReelgateClient client = TestClients.builder(server, sleeper).build();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     static String detail(String state, String failCode, String failMsg, String videoInfo) {
         return "{\"taskId\":\"t\",\"parentTaskId\":\"\",\"generateParam\":{\"prompt\":\"p\",\"imageUrl\":\"\","

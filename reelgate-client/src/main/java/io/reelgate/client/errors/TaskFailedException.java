@@ -1,11 +1,12 @@
 package io.reelgate.client.errors;
 
 import io.reelgate.client.model.AlephDetail;
+import io.reelgate.client.model.MarketRecord;
 import io.reelgate.client.model.TaskDetail;
 
 /**
  * The task reached its terminal failure state. {@link #failCode()} / {@link #failMsg()} are the task's
- * {@code failCode}/{@code failMsg} (Runway) or {@code errorCode}/{@code errorMessage} (Aleph); the request itself
+ * {@code failCode}/{@code failMsg} (Runway, Market) or {@code errorCode}/{@code errorMessage} (Aleph); the request itself
  * was accepted, so {@link #code()} is the fail code too.
  */
 public class TaskFailedException extends ReelgateException {
@@ -14,21 +15,28 @@ public class TaskFailedException extends ReelgateException {
     private final Integer failCode;
     private final TaskDetail taskDetail;
     private final AlephDetail alephDetail;
+    private final MarketRecord marketRecord;
 
     public TaskFailedException(TaskDetail detail) {
-        this(detail.taskId(), detail.failCode(), detail.failMsg(), detail, null);
+        this(detail.taskId(), detail.failCode(), detail.failMsg(), detail, null, null);
     }
 
     public TaskFailedException(AlephDetail detail) {
-        this(detail.taskId(), detail.errorCode(), detail.errorMessage(), null, detail);
+        this(detail.taskId(), detail.errorCode(), detail.errorMessage(), null, detail, null);
     }
 
-    private TaskFailedException(String taskId, Integer failCode, String failMsg, TaskDetail runway, AlephDetail aleph) {
+    public TaskFailedException(MarketRecord record) {
+        this(record.taskId(), record.numericFailCode(), record.failMsg(), null, null, record);
+    }
+
+    private TaskFailedException(String taskId, Integer failCode, String failMsg, TaskDetail runway, AlephDetail aleph,
+                                MarketRecord market) {
         super(failCode == null ? 500 : failCode, failMsg == null || failMsg.isEmpty() ? "task failed" : failMsg);
         this.taskId = taskId;
         this.failCode = failCode;
         this.taskDetail = runway;
         this.alephDetail = aleph;
+        this.marketRecord = market;
     }
 
     public String taskId() {
@@ -50,8 +58,13 @@ public class TaskFailedException extends ReelgateException {
         return taskDetail;
     }
 
-    /** The failed Aleph task's detail, or null for a Runway task. */
+    /** The failed Aleph task's detail, or null for another kind of task. */
     public AlephDetail alephDetail() {
         return alephDetail;
+    }
+
+    /** The failed Market task's record, or null for another kind of task. */
+    public MarketRecord marketRecord() {
+        return marketRecord;
     }
 }
