@@ -84,22 +84,20 @@ public class TaskService {
         this.idempotencyWindow = idempotencyWindow;
     }
 
-    public String submitGenerate(String apiKeyId, GenerateRequest r, SubmitOptions options) {
-        return submit(apiKeyId, TaskKind.GENERATE, null, new TaskInput(r.prompt(), r.imageUrl(), r.aspectRatio(),
+    /** {@code dialect} names the wire dialect accepting the task: it renders the callback and alone reads the task. */
+    public String submitGenerate(String apiKeyId, String dialect, GenerateRequest r, SubmitOptions options) {
+        return submit(apiKeyId, dialect, TaskKind.GENERATE, null, new TaskInput(r.prompt(), r.imageUrl(), r.aspectRatio(),
                 r.quality(), r.duration(), r.waterMark(), r.callBackUrl(), r.model(), r.expandPrompt(), null, null, null,
                 false, null), options);
     }
 
-    public String submitGenerate(String apiKeyId, GenerateRequest r) {
-        return submitGenerate(apiKeyId, r, SubmitOptions.NONE);
-    }
-
     /**
      * Extends a finished video of the same key. Another key's task, and an Aleph task, answer exactly like a
-     * missing one; a task that is not {@code success} or whose files expired cannot be extended.
+     * missing one, and so does a task another dialect accepted; a task that is not {@code success} or whose files
+     * expired cannot be extended.
      */
-    public String submitExtend(String apiKeyId, ExtendRequest r, SubmitOptions options) {
-        Task parent = findRunway(apiKeyId, r.taskId());
+    public String submitExtend(String apiKeyId, String dialect, ExtendRequest r, SubmitOptions options) {
+        Task parent = findRunway(apiKeyId, dialect, r.taskId());
         if (parent.state() != TaskState.SUCCESS) {
             throw new InvalidRequestException("taskId", "Task " + parent.id() + " cannot be extended: its state is "
                     + parent.state().wire() + "; only a success task can be extended");
@@ -108,28 +106,28 @@ public class TaskService {
             throw new InvalidRequestException("taskId",
                     "Task " + parent.id() + " cannot be extended: its video has expired (expireFlag 1)");
         }
-        return submit(apiKeyId, TaskKind.EXTEND, parent.id(), new TaskInput(r.prompt(), null, parent.input().aspectRatio(),
+        return submit(apiKeyId, dialect, TaskKind.EXTEND, parent.id(), new TaskInput(r.prompt(), null, parent.input().aspectRatio(),
                 r.quality(), EXTEND_SECONDS, r.waterMark(), r.callBackUrl(), null, false, null, null, null, false, null),
                 options);
     }
 
-    public String submitAleph(String apiKeyId, AlephRequest r, SubmitOptions options) {
-        return submit(apiKeyId, TaskKind.ALEPH, null, new TaskInput(r.prompt(), null, r.aspectRatio(), null,
+    public String submitAleph(String apiKeyId, String dialect, AlephRequest r, SubmitOptions options) {
+        return submit(apiKeyId, dialect, TaskKind.ALEPH, null, new TaskInput(r.prompt(), null, r.aspectRatio(), null,
                 ALEPH_SECONDS, r.waterMark(), r.callBackUrl(), null, false, r.videoUrl(), r.seed(), r.referenceImage(),
                 r.uploadCn(), r.paramsJson()), options);
     }
 
-    /** A generate or extend task of this key (what record-detail may show). */
-    public Task findRunway(String apiKeyId, String taskId) {
-        return find(apiKeyId, taskId, RUNWAY_KINDS);
+    /** A generate or extend task of this key accepted by {@code dialect} (what record-detail may show). */
+    public Task findRunway(String apiKeyId, String dialect, String taskId) {
+        return find(apiKeyId, dialect, taskId, RUNWAY_KINDS);
     }
 
-    /** An Aleph task of this key (what record-info may show). */
-    public Task findAleph(String apiKeyId, String taskId) {
-        return find(apiKeyId, taskId, ALEPH_KINDS);
+    /** An Aleph task of this key accepted by {@code dialect} (what record-info may show). */
+    public Task findAleph(String apiKeyId, String dialect, String taskId) {
+        return find(apiKeyId, dialect, taskId, ALEPH_KINDS);
     }
 
-    /** Any task of this key (the Reelgate task view). */
+    /** Any task of this key, whichever dialect accepted it (the Reelgate task view). */
     public Task findAny(String apiKeyId, String taskId) {
         return tasks.findOwned(taskId, apiKeyId).orElseThrow(() -> new TaskNotFoundException(taskId));
     }
@@ -144,16 +142,18 @@ public class TaskService {
         return tasks.listOwned(apiKeyId, query.state(), query.kind(), after, query.limit());
     }
 
-    private Task find(String apiKeyId, String taskId, Set<TaskKind> kinds) {
+    /** A task of another dialect answers exactly like a missing one: each dialect reads back only what it accepted. */
+    private Task find(String apiKeyId, String dialect, String taskId, Set<TaskKind> kinds) {
         return tasks.findOwned(taskId, apiKeyId)
-                .filter(task -> kinds.contains(task.kind()))
+                .filter(task -> task.dialect().equals(dialect) && kinds.contains(task.kind()))
                 .orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
-    private String submit(String apiKeyId, TaskKind kind, String parentTaskId, TaskInput input, SubmitOptions options) {
+    private String submit(String apiKeyId, String dialect, TaskKind kind, String parentTaskId, TaskInput input,
+                          SubmitOptions options) {
         requireAllowedCallback(input.callBackUrl());
         try {
-            return submitOnce(apiKeyId, kind, parentTaskId, input, options);
+            return submitOnce(apiKeyId, dialect, kind, parentTaskId, input, options);
         } catch (DuplicateKeyException e) {
             // a concurrent request with the same Idempotency-Key committed first: our transaction rolled back,
             // and its answer is now ours to replay
@@ -165,7 +165,8 @@ public class TaskService {
      * Inserts the task, charges its cost and records the Idempotency-Key in one transaction: all happen, or
      * (too few credits, a concurrent duplicate) none.
      */
-    private String submitOnce(String apiKeyId, TaskKind kind, String parentTaskId, TaskInput input, SubmitOptions options) {
+    private String submitOnce(String apiKeyId, String dialect, TaskKind kind, String parentTaskId, TaskInput input,
+                              SubmitOptions options) {
         Optional<String> replayed = replay(apiKeyId, options);
         if (replayed.isPresent()) {
             return replayed.get();
@@ -175,7 +176,7 @@ public class TaskService {
         String id = UUID.randomUUID().toString();
         try (TaskSpan span = tracing.submit(id, apiKeyId, kind, engine, input.model())) {
             return insert(new NewTask(id, apiKeyId, kind, parentTaskId, engine, input, pricing.costOf(kind, input),
-                    clock.instant(), null, span.traceParent()), options);
+                    clock.instant(), null, span.traceParent(), dialect), options);
         }
     }
 
@@ -186,7 +187,7 @@ public class TaskService {
         Instant now = submitted.createdAt();
         Instant deadline = options.deadline() == null ? null : now.plus(options.deadline());
         NewTask task = new NewTask(id, apiKeyId, submitted.kind(), submitted.parentTaskId(), submitted.engine(),
-                submitted.input(), cost, now, deadline, submitted.traceParent());
+                submitted.input(), cost, now, deadline, submitted.traceParent(), submitted.dialect());
         tx.executeWithoutResult(status -> {
             tasks.insert(task);
             if (cost > 0 && !ledger.charge(apiKeyId, id, cost, now)) {

@@ -179,7 +179,7 @@ class BlobStoreContractTest {
         String taskId = UUID.randomUUID().toString();
         tasks.insert(new NewTask(taskId, keyId, TaskKind.GENERATE, null,
                 "preview", new TaskInput("p", null, "1:1", "720p", 5, "", null, null, false, null,
-                null, null, false, null), 0, t0, null));
+                null, null, false, null), 0, t0, null, null, "test"));
         transitions.admit(taskId, t0);
         transitions.claim(taskId, "node", t0.plusSeconds(30), t0);
         String video = "results/" + taskId + "/v.mp4";

@@ -263,7 +263,7 @@ class TaskQueueDatabaseTest {
     private String insert(Instant createdAt) {
         String id = UUID.randomUUID().toString();
         tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "preview", new TaskInput("a red fox", null, "16:9",
-                "720p", 5, "", null, "runway-duration-5-generate", true, null, null, null, false, null), 12, createdAt, null));
+                "720p", 5, "", null, "runway-duration-5-generate", true, null, null, null, false, null), 12, createdAt, null, null, "test"));
         return id;
     }
 
