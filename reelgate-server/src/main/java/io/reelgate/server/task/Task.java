@@ -2,7 +2,11 @@ package io.reelgate.server.task;
 
 import java.time.Instant;
 
-/** One row of the {@code task} table. */
+/**
+ * One row of the {@code task} table.
+ *
+ * @param dialect the wire dialect that accepted the task; it renders the callback and alone reads the task back
+ */
 public record Task(
         String id,
         String apiKeyId,
@@ -31,7 +35,8 @@ public record Task(
         Instant expiresAt,
         boolean expired,
         Instant deadlineAt,
-        String traceParent) {
+        String traceParent,
+        String dialect) {
 
     public String prompt() {
         return input.prompt();
@@ -46,6 +51,6 @@ public record Task(
     static Task submitted(NewTask t) {
         return new Task(t.id(), t.apiKeyId(), t.kind(), t.parentTaskId(), t.engine(), TaskState.WAIT, t.input(), t.cost(),
                 t.createdAt(), null, null, null, null, null, 0, 0, null, null, null, null, null, null, null, null, null,
-                false, t.deadlineAt(), t.traceParent());
+                false, t.deadlineAt(), t.traceParent(), t.dialect());
     }
 }

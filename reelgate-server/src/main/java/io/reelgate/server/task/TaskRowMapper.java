@@ -39,7 +39,8 @@ final class TaskRowMapper implements RowMapper<Task> {
                 DbTime.read(rs, "expires_at"),
                 rs.getInt("expire_flag") == 1,
                 DbTime.read(rs, "deadline_at"),
-                rs.getString("trace_parent"));
+                rs.getString("trace_parent"),
+                rs.getString("dialect"));
     }
 
     private static TaskInput input(ResultSet rs) throws SQLException {

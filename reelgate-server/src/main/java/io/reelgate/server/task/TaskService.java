@@ -70,23 +70,21 @@ public class TaskService {
         this.idempotencyWindow = idempotencyWindow;
     }
 
-    public String submitGenerate(String apiKeyId, GenerateRequest r, SubmitOptions options) {
+    /** {@code dialect} names the wire dialect accepting the task: it renders the callback and alone reads the task. */
+    public String submitGenerate(String apiKeyId, String dialect, GenerateRequest r, SubmitOptions options) {
         TaskInput input = TaskInput.builder().prompt(r.prompt()).imageUrl(r.imageUrl()).aspectRatio(r.aspectRatio())
                 .quality(r.quality()).duration(r.duration()).waterMark(r.waterMark()).callBackUrl(r.callBackUrl())
                 .model(r.model()).expandPrompt(r.expandPrompt()).build();
-        return submit(apiKeyId, TaskKind.GENERATE, null, input, options);
-    }
-
-    public String submitGenerate(String apiKeyId, GenerateRequest r) {
-        return submitGenerate(apiKeyId, r, SubmitOptions.NONE);
+        return submit(apiKeyId, dialect, TaskKind.GENERATE, null, input, options);
     }
 
     /**
      * Extends a finished video of the same key. Another key's task, and an Aleph task, answer exactly like a
-     * missing one; a task that is not {@code success} or whose files expired cannot be extended.
+     * missing one, and so does a task another dialect accepted; a task that is not {@code success} or whose files
+     * expired cannot be extended.
      */
-    public String submitExtend(String apiKeyId, ExtendRequest r, SubmitOptions options) {
-        Task parent = findRunway(apiKeyId, r.taskId());
+    public String submitExtend(String apiKeyId, String dialect, ExtendRequest r, SubmitOptions options) {
+        Task parent = findRunway(apiKeyId, dialect, r.taskId());
         if (parent.state() != TaskState.SUCCESS) {
             throw new InvalidRequestException("taskId", "Task " + parent.id() + " cannot be extended: its state is "
                     + parent.state().wire() + "; only a success task can be extended");
@@ -98,27 +96,27 @@ public class TaskService {
         TaskInput input = TaskInput.builder().prompt(r.prompt()).aspectRatio(parent.input().aspectRatio())
                 .quality(r.quality()).duration(EXTEND_SECONDS).waterMark(r.waterMark()).callBackUrl(r.callBackUrl())
                 .build();
-        return submit(apiKeyId, TaskKind.EXTEND, parent.id(), input, options);
+        return submit(apiKeyId, dialect, TaskKind.EXTEND, parent.id(), input, options);
     }
 
-    public String submitAleph(String apiKeyId, AlephRequest r, SubmitOptions options) {
+    public String submitAleph(String apiKeyId, String dialect, AlephRequest r, SubmitOptions options) {
         TaskInput input = TaskInput.builder().prompt(r.prompt()).aspectRatio(r.aspectRatio()).duration(ALEPH_SECONDS)
                 .waterMark(r.waterMark()).callBackUrl(r.callBackUrl()).videoUrl(r.videoUrl()).seed(r.seed())
                 .referenceImage(r.referenceImage()).uploadCn(r.uploadCn()).paramsJson(r.paramsJson()).build();
-        return submit(apiKeyId, TaskKind.ALEPH, null, input, options);
+        return submit(apiKeyId, dialect, TaskKind.ALEPH, null, input, options);
     }
 
-    /** A generate or extend task of this key (what record-detail may show). */
-    public Task findRunway(String apiKeyId, String taskId) {
-        return find(apiKeyId, taskId, RUNWAY_KINDS);
+    /** A generate or extend task of this key accepted by {@code dialect} (what record-detail may show). */
+    public Task findRunway(String apiKeyId, String dialect, String taskId) {
+        return find(apiKeyId, dialect, taskId, RUNWAY_KINDS);
     }
 
-    /** An Aleph task of this key (what record-info may show). */
-    public Task findAleph(String apiKeyId, String taskId) {
-        return find(apiKeyId, taskId, ALEPH_KINDS);
+    /** An Aleph task of this key accepted by {@code dialect} (what record-info may show). */
+    public Task findAleph(String apiKeyId, String dialect, String taskId) {
+        return find(apiKeyId, dialect, taskId, ALEPH_KINDS);
     }
 
-    /** Any task of this key (the Reelgate task view). */
+    /** Any task of this key, whichever dialect accepted it (the Reelgate task view). */
     public Task findAny(String apiKeyId, String taskId) {
         return tasks.findOwned(taskId, apiKeyId).orElseThrow(() -> new TaskNotFoundException(taskId));
     }
@@ -133,9 +131,10 @@ public class TaskService {
         return tasks.listOwned(apiKeyId, query.state(), query.kind(), after, query.limit());
     }
 
-    private Task find(String apiKeyId, String taskId, Set<TaskKind> kinds) {
+    /** A task of another dialect answers exactly like a missing one: each dialect reads back only what it accepted. */
+    private Task find(String apiKeyId, String dialect, String taskId, Set<TaskKind> kinds) {
         return tasks.findOwned(taskId, apiKeyId)
-                .filter(task -> kinds.contains(task.kind()))
+                .filter(task -> task.dialect().equals(dialect) && kinds.contains(task.kind()))
                 .orElseThrow(() -> new TaskNotFoundException(taskId));
     }
 
@@ -147,15 +146,17 @@ public class TaskService {
         return submit(apiKeyId, options, task.input(), () -> {
             String engine = routing.configuredFor(task.input().model()).orElseGet(() -> firstCapable(task));
             requireEngineCapable(engine, task.kind(), task.input());
-            return newTask(apiKeyId, task.kind(), task.parentTaskId(), engine, task.input(), task.cost());
+            return newTask(apiKeyId, task.dialect(), task.kind(), task.parentTaskId(), engine, task.input(),
+                    task.cost());
         });
     }
 
-    private String submit(String apiKeyId, TaskKind kind, String parentTaskId, TaskInput input, SubmitOptions options) {
+    private String submit(String apiKeyId, String dialect, TaskKind kind, String parentTaskId, TaskInput input,
+                          SubmitOptions options) {
         return submit(apiKeyId, options, input, () -> {
             String engine = routing.engineFor(kind, input.model());
             requireEngineCapable(engine, kind, input);
-            return newTask(apiKeyId, kind, parentTaskId, engine, input, pricing.costOf(kind, input));
+            return newTask(apiKeyId, dialect, kind, parentTaskId, engine, input, pricing.costOf(kind, input));
         });
     }
 
@@ -186,10 +187,10 @@ public class TaskService {
         }
     }
 
-    private NewTask newTask(String apiKeyId, TaskKind kind, String parentTaskId, String engine, TaskInput input,
-                            long cost) {
+    private NewTask newTask(String apiKeyId, String dialect, TaskKind kind, String parentTaskId, String engine,
+                            TaskInput input, long cost) {
         return new NewTask(UUID.randomUUID().toString(), apiKeyId, kind, parentTaskId, engine, input, cost,
-                clock.instant(), null, null);
+                clock.instant(), null, null, dialect);
     }
 
     private String firstCapable(ModelTask task) {
@@ -218,7 +219,7 @@ public class TaskService {
         Instant now = submitted.createdAt();
         Instant deadline = options.deadline() == null ? null : now.plus(options.deadline());
         NewTask task = new NewTask(id, apiKeyId, submitted.kind(), submitted.parentTaskId(), submitted.engine(),
-                submitted.input(), cost, now, deadline, traceParent);
+                submitted.input(), cost, now, deadline, traceParent, submitted.dialect());
         tx.executeWithoutResult(status -> {
             tasks.insert(task);
             if (cost > 0 && !ledger.charge(apiKeyId, id, cost, now)) {

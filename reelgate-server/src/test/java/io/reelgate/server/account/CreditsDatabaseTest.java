@@ -13,6 +13,7 @@ import io.reelgate.server.fetch.OutboundProperties;
 import io.reelgate.server.task.GenerateRequest;
 import io.reelgate.server.task.IdempotencyKeys;
 import io.reelgate.server.task.PricingProperties;
+import io.reelgate.server.task.SubmitOptions;
 import io.reelgate.server.task.TaskPricing;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskService;
@@ -89,7 +90,7 @@ class CreditsDatabaseTest {
             Callable<Boolean> submit = () -> {
                 start.await();
                 try {
-                    service.submitGenerate(keyId, CHEAP);
+                    service.submitGenerate(keyId, "test", CHEAP, SubmitOptions.NONE);
                     return true;
                 } catch (InsufficientCreditsException e) {
                     return false;
@@ -117,7 +118,7 @@ class CreditsDatabaseTest {
     void aFailedTaskIsRefundedOnceAndTheLedgerStillSumsToTheBalance(TestDatabases.Kind kind) {
         setUp(kind);
         String keyId = keys.create("refund", 100).key().id();
-        String taskId = service.submitGenerate(keyId, CHEAP);
+        String taskId = service.submitGenerate(keyId, "test", CHEAP, SubmitOptions.NONE);
         assertThat(ledger.balance(keyId)).isEqualTo(88);
         Instant now = Instant.now();
         transitions.admit(taskId, now);
@@ -139,9 +140,9 @@ class CreditsDatabaseTest {
     void aSuccessfulTaskKeepsItsChargeAndTooLowABalanceCreatesNothing(TestDatabases.Kind kind) {
         setUp(kind);
         String keyId = keys.create("poor", 20).key().id();
-        service.submitGenerate(keyId, CHEAP);
+        service.submitGenerate(keyId, "test", CHEAP, SubmitOptions.NONE);
 
-        assertThatThrownBy(() -> service.submitGenerate(keyId, CHEAP))
+        assertThatThrownBy(() -> service.submitGenerate(keyId, "test", CHEAP, SubmitOptions.NONE))
                 .isInstanceOf(InsufficientCreditsException.class)
                 .hasMessage("Insufficient credits: this task costs 12 credits but the balance is 8");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM task").query(Integer.class).single()).isEqualTo(1);

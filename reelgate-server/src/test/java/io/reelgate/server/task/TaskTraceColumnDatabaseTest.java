@@ -26,8 +26,9 @@ class TaskTraceColumnDatabaseTest {
         String traced = UUID.randomUUID().toString();
         String untraced = UUID.randomUUID().toString();
 
-        tasks.insert(new NewTask(traced, keyId, TaskKind.GENERATE, null, "preview", input(), 12, T0, null, TRACEPARENT));
-        tasks.insert(new NewTask(untraced, keyId, TaskKind.GENERATE, null, "preview", input(), 12, T0, null));
+        tasks.insert(new NewTask(traced, keyId, TaskKind.GENERATE, null, "preview", input(), 12, T0, null, TRACEPARENT,
+                "test"));
+        tasks.insert(new NewTask(untraced, keyId, TaskKind.GENERATE, null, "preview", input(), 12, T0, null, null, "test"));
 
         Task task = tasks.findById(traced).orElseThrow();
         assertThat(task.traceParent()).isEqualTo(TRACEPARENT);

@@ -136,7 +136,7 @@ class UpstreamTrackingDatabaseTest {
 
     private String runningOnRunway(String owner) {
         String id = UUID.randomUUID().toString();
-        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "runway", TestTaskInputs.textToVideo("p").build(), 12, T0, null));
+        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "runway", TestTaskInputs.textToVideo("p").build(), 12, T0, null, null, "test"));
         transitions.admit(id, T0);
         transitions.claim(id, owner, T0.plusSeconds(30), T0);
         return id;

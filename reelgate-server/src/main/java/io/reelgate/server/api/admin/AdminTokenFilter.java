@@ -1,0 +1,45 @@
+package io.reelgate.server.api.admin;
+
+import io.reelgate.server.api.common.BearerTokenResolver;
+import io.reelgate.server.api.kie.ApiEnvelope;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
+
+/** Guards {@code /admin/api/**} with the admin token; an API key is never enough. */
+@Component
+class AdminTokenFilter extends OncePerRequestFilter {
+
+    private final AdminToken token;
+    private final ObjectMapper json;
+
+    AdminTokenFilter(AdminToken token, ObjectMapper json) {
+        this.token = token;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith(request.getContextPath() + "/admin/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        boolean allowed = BearerTokenResolver.resolve(request).map(token::matches).orElse(false);
+        if (!allowed) {
+            // admin clients are ours, not KIE's: a real 401 status
+            response.setStatus(401);
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), ApiEnvelope.error(401, "Admin token required"));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,25 @@
+package io.reelgate.server.api.common;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * How one wire dialect writes the errors that filters answer before any controller (and so any controller advice)
+ * runs. The filters decide that a request is refused; the dialect owning the path decides the body and the HTTP
+ * status, so a dialect with its own error shape can live beside the KIE envelope.
+ */
+public interface FilterErrorWriter {
+
+    /** Whether this dialect owns the path (the request URI without the context path), e.g. everything under /api/. */
+    boolean owns(String path);
+
+    /** The bearer key is missing, unknown or disabled. */
+    void unauthorized(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+    /** The database could not be reached while authenticating (see {@link DatabaseUnavailable}). */
+    void databaseUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException;
+
+    /** Over a rate budget; {@code Retry-After} is already set, {@code message} says which budget and for how long. */
+    void rateLimited(HttpServletRequest request, HttpServletResponse response, String message) throws IOException;
+}
