@@ -11,9 +11,16 @@ final class InputValidator {
     }
 
     static Map<String, Object> validate(VideoModel model, Map<String, Object> input) {
-        Map<String, Object> given = canonical(model, input == null ? Map.of() : input);
+        Map<String, Object> values = fields(model.fields(), input);
+        model.rules().forEach(rule -> rule.check(values));
+        return values;
+    }
+
+    /** The values of {@code fields} in {@code input}, defaults applied; also used for the items of object lists. */
+    static Map<String, Object> fields(Map<String, FieldSpec> fields, Map<String, Object> input) {
+        Map<String, Object> given = canonical(fields, input == null ? Map.of() : input);
         Map<String, Object> values = new LinkedHashMap<>();
-        for (FieldSpec field : model.fields().values()) {
+        for (FieldSpec field : fields.values()) {
             Object raw = given.get(field.name());
             if ("".equals(raw) && field.type() == FieldType.URL) {
                 raw = null; // KIE documents "" as the default of optional URLs (tail_image_url)
@@ -26,7 +33,6 @@ final class InputValidator {
                 throw new InvalidModelInputException(field.name(), field.name() + " is required");
             }
         }
-        model.rules().forEach(rule -> rule.check(values));
         return values;
     }
 
@@ -34,9 +40,9 @@ final class InputValidator {
      * The input keyed by field names: aliases renamed, JSON nulls dropped (absent), unknown keys refused. When a
      * client sends both spellings the field's own name wins (KIE Veo: camelCase over snake_case).
      */
-    private static Map<String, Object> canonical(VideoModel model, Map<String, Object> input) {
+    private static Map<String, Object> canonical(Map<String, FieldSpec> fields, Map<String, Object> input) {
         Map<String, String> names = new HashMap<>();
-        model.fields().values().forEach(field -> {
+        fields.values().forEach(field -> {
             names.put(field.name(), field.name());
             field.aliases().forEach(alias -> names.put(alias, field.name()));
         });

@@ -73,9 +73,14 @@ final class ModelEntryReader {
         }
         BigDecimal min = keys.number("min");
         BigDecimal max = keys.number("max");
+        Map<String, FieldSpec> items = keys.has("items") ? fields(keys.child("items")) : Map.of();
+        if (!items.isEmpty() && type != FieldType.OBJECT_LIST) {
+            throw keys.fail("items", "only an object-list field has items");
+        }
         FieldSpec spec = new FieldSpec(name, type, keys.bool("required"), null, values,
                 min == null ? null : min.doubleValue(), max == null ? null : max.doubleValue(),
-                keys.integer("maxLength"), keys.integer("minItems"), keys.integer("maxItems"), keys.strings("aliases"));
+                keys.integer("maxLength"), keys.integer("minItems"), keys.integer("maxItems"), keys.strings("aliases"),
+                items);
         Object rawDefault = keys.raw("default");
         keys.refuseUnread();
         if (rawDefault == null) {
@@ -88,7 +93,7 @@ final class ModelEntryReader {
             throw keys.fail("default", FieldSpec.quoted(value) + " is not allowed: " + e.getMessage());
         }
         return new FieldSpec(name, type, spec.required(), value, values, spec.min(), spec.max(), spec.maxLength(),
-                spec.minItems(), spec.maxItems(), spec.aliases());
+                spec.minItems(), spec.maxItems(), spec.aliases(), items);
     }
 
     /** A value written in the file, in the field type's normal form. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class ModelRegistry {
     }
 
     private ModelRegistry(Map<String, VideoModel> models) {
-        this.models = java.util.Collections.unmodifiableMap(models);
+        this.models = Collections.unmodifiableMap(models);
     }
 
     /** The models shipped with Reelgate. */
@@ -57,7 +58,7 @@ public final class ModelRegistry {
     }
 
     public static ModelRegistry from(Path file) {
-        return bundledless().withOverrides(file);
+        return empty().withOverrides(file);
     }
 
     /** This registry with the entries of {@code file} added, or replacing the entries of the same id in place. */
@@ -83,7 +84,7 @@ public final class ModelRegistry {
         return models.values().stream().filter(model -> model.servesDialect(dialect)).toList();
     }
 
-    private static ModelRegistry bundledless() {
+    private static ModelRegistry empty() {
         return new ModelRegistry(new LinkedHashMap<>());
     }
 

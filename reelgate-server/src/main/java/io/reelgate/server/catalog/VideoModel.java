@@ -1,5 +1,6 @@
 package io.reelgate.server.catalog;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record VideoModel(String id, String family, List<ModelMode> modes, List<S
     public VideoModel {
         modes = List.copyOf(modes);
         dialects = List.copyOf(dialects);
-        fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
         rules = List.copyOf(rules);
         price = List.copyOf(price);
         routes = List.copyOf(routes);

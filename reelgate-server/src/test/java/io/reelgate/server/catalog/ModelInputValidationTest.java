@@ -145,6 +145,34 @@ class ModelInputValidationTest {
     }
 
     @Test
+    void kling30MultiPromptItemsAreCheckedAndNamedByIndex() {
+        ModelInput input = validate("kling-3.0/video", """
+                {"sound":true,"multi_shots":true,"multi_prompt":[{"prompt":"a","duration":"3"},{"prompt":"b","duration":4}]}""");
+        assertThat(input.get("multi_prompt")).isEqualTo(java.util.List.of(
+                java.util.Map.of("prompt", "a", "duration", 3L), java.util.Map.of("prompt", "b", "duration", 4L)));
+
+        refused("kling-3.0/video", """
+                {"sound":true,"multi_shots":true,"multi_prompt":[{"prompt":"a","duration":3},{"prompt":"b","duration":13}]}""",
+                "multi_prompt[1].duration", "multi_prompt[1].duration must be at most 12");
+        refused("kling-3.0/video", """
+                {"prompt":"p","kling_elements":[{"name":"hero","element_input_urls":["%s"]}]}""".formatted(IMAGE),
+                "kling_elements[0].element_input_urls", "kling_elements[0].element_input_urls needs at least 2 items");
+        refused("kling-3.0/video", """
+                {"prompt":"p","kling_elements":[{"title":"hero"}]}""", "kling_elements[0].title",
+                "unknown field: kling_elements[0].title");
+    }
+
+    @Test
+    void veoTextToVideoHasNoAutoRatioAndReferenceModeNeedsImages() {
+        refused("veo3_fast", """
+                {"prompt":"p","generationType":"TEXT_2_VIDEO","aspectRatio":"Auto"}""", "aspectRatio",
+                "aspectRatio must be one of \"16:9\", \"9:16\" when generationType is \"TEXT_2_VIDEO\"");
+        refused("veo-3-1", """
+                {"prompt":"p","generation_type":"REFERENCE_2_VIDEO"}""", "image_urls",
+                "image_urls is required when generation_type is \"REFERENCE_2_VIDEO\"");
+    }
+
+    @Test
     void missingRequiredFieldIsNamed() {
         refused("kling-2.6/image-to-video", """
                 {"prompt":"p","sound":false,"duration":"5"}""", "image_urls", "image_urls is required");
