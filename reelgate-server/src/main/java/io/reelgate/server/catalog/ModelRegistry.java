@@ -74,6 +74,11 @@ public final class ModelRegistry {
         return Optional.ofNullable(id == null ? null : models.get(id));
     }
 
+    /** The model of that id, or {@link UnknownModelException} for the dialect's documented 422. */
+    public VideoModel require(String id) {
+        return find(id).orElseThrow(() -> new UnknownModelException(id));
+    }
+
     /** Every model in file order (grouped by family). */
     public Collection<VideoModel> all() {
         return models.values();

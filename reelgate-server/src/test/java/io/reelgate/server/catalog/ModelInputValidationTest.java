@@ -173,6 +173,18 @@ class ModelInputValidationTest {
     }
 
     @Test
+    void modelIdsAreExact() {
+        assertThat(Inputs.REGISTRY.find("kling-2.6/text-to-video")).isPresent();
+        assertThat(Inputs.REGISTRY.find("Kling-2.6/text-to-video")).isEmpty();
+        assertThat(Inputs.REGISTRY.find("kling/v2-6-text-to-video")).isEmpty();
+        assertThatThrownBy(() -> Inputs.REGISTRY.require("bytedance/seedance-1-5-pro"))
+                .isInstanceOf(UnknownModelException.class).hasMessage("The model is not supported");
+        assertThat(Inputs.REGISTRY.forDialect("openai")).extracting(VideoModel::id).containsExactly("sora-2", "sora-2-pro");
+        assertThat(Inputs.REGISTRY.forDialect("kie-veo")).extracting(VideoModel::id)
+                .containsExactly("veo3", "veo3_fast", "veo3_lite");
+    }
+
+    @Test
     void missingRequiredFieldIsNamed() {
         refused("kling-2.6/image-to-video", """
                 {"prompt":"p","sound":false,"duration":"5"}""", "image_urls", "image_urls is required");
