@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,25 +18,20 @@ import java.util.Optional;
  * to the integer.
  */
 public enum FieldType {
-    STRING("string"),
-    INTEGER("integer"),
-    NUMBER("number"),
-    BOOLEAN("boolean"),
-    URL("url"),
-    STRING_LIST("string-list"),
-    URL_LIST("url-list"),
-    OBJECT_LIST("object-list"),
-    DURATION("duration"),
-    INTEGER_DURATION("integer-duration");
+    STRING,
+    INTEGER,
+    NUMBER,
+    BOOLEAN,
+    URL,
+    STRING_LIST,
+    URL_LIST,
+    OBJECT_LIST,
+    DURATION,
+    INTEGER_DURATION;
 
-    private final String wireName;
-
-    FieldType(String wireName) {
-        this.wireName = wireName;
-    }
-
+    /** The name in registry files: {@code url-list}, {@code integer-duration}. */
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public boolean isList() {
@@ -43,7 +39,7 @@ public enum FieldType {
     }
 
     static Optional<FieldType> byWireName(String name) {
-        return Arrays.stream(values()).filter(type -> type.wireName.equals(name)).findFirst();
+        return Arrays.stream(values()).filter(type -> type.wireName().equals(name)).findFirst();
     }
 
     static List<String> wireNames() {

@@ -1,27 +1,23 @@
 package io.reelgate.server.catalog;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** What a model makes from what; a model may list several and the input decides ({@link ModelInput#mode()}). */
 public enum ModelMode {
-    TEXT_TO_VIDEO("text-to-video"),
-    IMAGE_TO_VIDEO("image-to-video"),
-    REFERENCE_TO_VIDEO("reference-to-video"),
-    VIDEO_TO_VIDEO("video-to-video"),
-    EXTEND("extend");
+    TEXT_TO_VIDEO,
+    IMAGE_TO_VIDEO,
+    REFERENCE_TO_VIDEO,
+    VIDEO_TO_VIDEO,
+    EXTEND;
 
-    private final String wireName;
-
-    ModelMode(String wireName) {
-        this.wireName = wireName;
-    }
-
+    /** The name in registry files and docs: {@code text-to-video}. */
     public String wireName() {
-        return wireName;
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     static Optional<ModelMode> byWireName(String name) {
-        return Arrays.stream(values()).filter(mode -> mode.wireName.equals(name)).findFirst();
+        return Arrays.stream(values()).filter(mode -> mode.wireName().equals(name)).findFirst();
     }
 }
