@@ -41,6 +41,11 @@ final class EntryKeys {
         return map.keySet();
     }
 
+    /** A copy of the object's keys and values, for building a variant of it. */
+    Map<String, Object> copy() {
+        return new LinkedHashMap<>(map);
+    }
+
     boolean has(String key) {
         return map.get(key) != null;
     }

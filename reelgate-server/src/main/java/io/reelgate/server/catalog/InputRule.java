@@ -14,6 +14,11 @@ sealed interface InputRule {
 
     void check(Map<String, Object> values);
 
+    /** Whether every field of {@code when} holds its value (an {@code if} of a rule or a render variant). */
+    static boolean holds(Map<String, Object> when, Map<String, Object> values) {
+        return when.entrySet().stream().allMatch(e -> e.getValue().equals(values.get(e.getKey())));
+    }
+
     static boolean present(Object value) {
         return value != null && !(value instanceof List<?> list && list.isEmpty())
                 && !(value instanceof String text && text.isEmpty());
@@ -24,8 +29,7 @@ sealed interface InputRule {
 
         @Override
         public void check(Map<String, Object> values) {
-            boolean applies = when.entrySet().stream().allMatch(e -> e.getValue().equals(values.get(e.getKey())));
-            if (!applies) {
+            if (!InputRule.holds(when, values)) {
                 return;
             }
             then.forEach((field, allowed) -> {

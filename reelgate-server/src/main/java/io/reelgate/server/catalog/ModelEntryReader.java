@@ -135,11 +135,7 @@ final class ModelEntryReader {
     }
 
     private static InputRule conditional(EntryKeys keys, Map<String, FieldSpec> fields) {
-        EntryKeys when = keys.child("if");
-        Map<String, Object> condition = new LinkedHashMap<>();
-        for (String name : when.keys()) {
-            condition.put(name, normal(when, name, known(when, name, fields, name).type(), when.raw(name)));
-        }
+        Map<String, Object> condition = condition(keys.child("if"), fields);
         Map<String, List<Object>> then = new LinkedHashMap<>();
         if (keys.has("then")) {
             EntryKeys allowed = keys.child("then");
@@ -150,6 +146,15 @@ final class ModelEntryReader {
         List<String> requires = keys.strings("requires");
         requires.forEach(name -> known(keys, "requires", fields, name));
         return new InputRule.Conditional(condition, then, requires);
+    }
+
+    /** An {@code if} object: field → value, each value in its field's normal form. */
+    static Map<String, Object> condition(EntryKeys when, Map<String, FieldSpec> fields) {
+        Map<String, Object> condition = new LinkedHashMap<>();
+        for (String name : when.keys()) {
+            condition.put(name, normal(when, name, known(when, name, fields, name).type(), when.raw(name)));
+        }
+        return condition;
     }
 
     static List<Object> listOfNormal(EntryKeys keys, String key, FieldType type) {

@@ -13,11 +13,29 @@ import java.util.Map;
 record RenderMapping(String prompt, ValueSource duration, ValueSource resolution, ValueSource aspectRatio,
                      List<String> aspectFromImage, boolean imageDecidesRatio, String size, FieldPath firstFrame,
                      FieldPath lastFrame, FieldPath referenceImages, FieldPath sourceVideo, ValueSource audio,
-                     String seed, String negativePrompt) {
+                     String seed, String negativePrompt, List<Variant> variants) {
 
     private static final String FALLBACK_RATIO = "16:9";
 
+    /** A whole other mapping, used instead of this one when every {@code when} field has its value. */
+    record Variant(Map<String, Object> when, RenderMapping mapping) {
+
+        boolean applies(Map<String, Object> values) {
+            return InputRule.holds(when, values);
+        }
+    }
+
+    RenderMapping withVariants(List<Variant> list) {
+        return new RenderMapping(prompt, duration, resolution, aspectRatio, aspectFromImage, imageDecidesRatio, size,
+                firstFrame, lastFrame, referenceImages, sourceVideo, audio, seed, negativePrompt, List.copyOf(list));
+    }
+
     RenderSpec render(Map<String, Object> values) {
+        for (Variant variant : variants) {
+            if (variant.applies(values)) {
+                return variant.mapping().render(values);
+            }
+        }
         String first = text(firstFrame, values);
         Integer width = null;
         Integer height = null;

@@ -8,6 +8,8 @@ import java.util.Map;
 /**
  * Reads an entry's {@code render} object and proves it at load time: every field it names exists, and every value
  * the duration, resolution and ratio fields allow yields positive seconds, a short side and a {@code W:H} ratio.
+ * Each of its {@code variants} is the same object with some keys replaced (or removed with {@code null}), used when
+ * its {@code if} holds (Veo: in {@code REFERENCE_2_VIDEO} the images are references, not frames).
  */
 final class RenderMappingReader {
 
@@ -15,6 +17,24 @@ final class RenderMappingReader {
     }
 
     static RenderMapping read(EntryKeys keys, Map<String, FieldSpec> fields) {
+        List<?> raw = keys.list("variants");
+        List<RenderMapping.Variant> variants = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String at = "variants[" + i + "]";
+            EntryKeys variant = keys.nested(raw.get(i), at);
+            Map<String, Object> when = ModelEntryReader.condition(variant.child("if"), fields);
+            Map<String, Object> merged = keys.copy();
+            merged.remove("variants");
+            merged.putAll(variant.copy());
+            merged.remove("if");
+            merged.values().removeIf(java.util.Objects::isNull);
+            variants.add(new RenderMapping.Variant(when, single(keys.nested(merged, at), fields)));
+        }
+        return single(keys, fields).withVariants(variants);
+    }
+
+    private static RenderMapping single(EntryKeys keys, Map<String, FieldSpec> fields) {
+        keys.raw("variants");
         ValueSource duration = source(keys, "duration", fields);
         if (duration == ValueSource.NONE) {
             throw keys.fail("duration", "is required (a field or a fixed number of seconds)");
@@ -32,7 +52,8 @@ final class RenderMappingReader {
                 fromImage, keys.bool("imageDecidesRatio"), field(keys, "size", fields),
                 path(keys, "firstFrame", fields), path(keys, "lastFrame", fields),
                 path(keys, "referenceImages", fields), path(keys, "sourceVideo", fields),
-                source(keys, "audio", fields), field(keys, "seed", fields), field(keys, "negativePrompt", fields));
+                source(keys, "audio", fields), field(keys, "seed", fields), field(keys, "negativePrompt", fields),
+                List.of());
         keys.refuseUnread();
         for (Object value : allowed(duration, fields)) {
             if (RenderMapping.seconds(value) <= 0) {

@@ -77,6 +77,7 @@ class OperatorRegistryFileTest {
             "modes": ["text-to-video"]      | "modes": ["text-to-video"], "mdoe": 1 | key mdoe: unknown key
             "price": [{"perSecond": 2}]     | "price": [{"when": {"duration": "7"}}] | key price[0].credits: give exactly one of credits and perSecond
             "dialects": ["kie-market"]      | "dialects": ["kie"]                  | key dialects: unknown dialect "kie"
+            "resolution": {"fixed": 720}    | "resolution": {"fixed": 720}, "variants": [{"if": {"duration": "10"}, "size": "prompt", "audio": "sound"}] | key render.variants[0].audio: names no field of this entry: sound
             """)
     void malformedEntryIsRefusedNamingEntryAndKey(String original, String broken, String message) throws IOException {
         String entry = ACME.replace(original, broken);

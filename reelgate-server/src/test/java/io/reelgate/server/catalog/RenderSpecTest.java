@@ -89,6 +89,23 @@ class RenderSpecTest {
     }
 
     @Test
+    void veoImagesAreFramesUnlessReferenceModeMakesThemReferences() {
+        ModelInput frames = validate("veo3_fast", """
+                {"prompt":"p","imageUrls":["%s","https://example.com/b.png"]}""".formatted(IMAGE));
+        assertThat(frames.render().firstFrameUrl()).isEqualTo(IMAGE);
+        assertThat(frames.render().lastFrameUrl()).isEqualTo("https://example.com/b.png");
+        assertThat(frames.mode()).isEqualTo(ModelMode.IMAGE_TO_VIDEO);
+
+        ModelInput references = validate("veo3_fast", """
+                {"prompt":"p","imageUrls":["%s","https://example.com/b.png"],"generationType":"REFERENCE_2_VIDEO"}"""
+                .formatted(IMAGE));
+        assertThat(references.render().firstFrameUrl()).isNull();
+        assertThat(references.render().referenceImageUrls()).containsExactly(IMAGE, "https://example.com/b.png");
+        assertThat(references.render().aspectRatio()).isEqualTo("16:9");
+        assertThat(references.mode()).isEqualTo(ModelMode.REFERENCE_TO_VIDEO);
+    }
+
+    @Test
     void autoDurationRendersFiveSeconds() {
         assertThat(validate("bytedance/seedance-2", """
                 {"prompt":"p","duration":-1}""").render().durationSeconds()).isEqualTo(5);
