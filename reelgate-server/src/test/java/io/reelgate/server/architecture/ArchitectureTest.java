@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shape docs/architecture.md describes, enforced: packages form no cycle, the core (task, dispatch, engine,
- * storage, callback, account and the shared pieces under them) knows no wire dialect and no Spring MVC or servlet
+ * storage, callback, account, catalog and the shared pieces under them) knows no wire dialect and no Spring MVC or servlet
  * type, and no dialect package under {@code api} reaches into another or is reached by what the dialects share.
  */
 class ArchitectureTest {
@@ -19,7 +19,7 @@ class ArchitectureTest {
     private static final String[] CORE = {"io.reelgate.server.task..", "io.reelgate.server.dispatch..",
             "io.reelgate.server.engine..", "io.reelgate.server.storage..", "io.reelgate.server.callback..",
             "io.reelgate.server.account..", "io.reelgate.server.upload..", "io.reelgate.server.fetch..",
-            "io.reelgate.server.crypto..", "io.reelgate.server.infra.."};
+            "io.reelgate.server.crypto..", "io.reelgate.server.infra..", "io.reelgate.server.catalog.."};
 
     /**
      * One package per wire dialect, present or planned. Each may use {@link #API_COMMON}; the KIE envelope
