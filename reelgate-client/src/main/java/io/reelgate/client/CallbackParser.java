@@ -1,6 +1,8 @@
 package io.reelgate.client;
 
 import io.reelgate.client.model.AlephCallback;
+import io.reelgate.client.model.MarketCallback;
+import io.reelgate.client.model.MarketRecord;
 import io.reelgate.client.model.RunwayCallback;
 import io.reelgate.client.model.TaskCallback;
 import tools.jackson.core.JacksonException;
@@ -35,6 +37,9 @@ public final class CallbackParser {
         if (topLevelId != null) {
             return new AlephCallback(code, msg, topLevelId, text(data.path("result_video_url")),
                     text(data.path("result_image_url")));
+        }
+        if (text(data.path("taskId")) != null && data.has("state")) {
+            return new MarketCallback(code, msg, Json.convert(data, MarketRecord.class));
         }
         if (runwayId != null) {
             return new RunwayCallback(code, msg, runwayId, text(data.path("video_id")), text(data.path("video_url")),

@@ -111,12 +111,15 @@ public final class CallbackVerifier {
         return timestamp;
     }
 
-    /** Runway callbacks carry {@code data.task_id}; Aleph callbacks a top-level {@code taskId}. */
+    /** Runway callbacks carry {@code data.task_id}; Aleph callbacks a top-level {@code taskId}; Market {@code data.taskId}. */
     private static String taskId(String body) {
         JsonNode root = JSON.readTree(body);
         JsonNode id = root.path("data").path("task_id");
         if (id.isMissingNode() || id.isNull()) {
             id = root.path("taskId");
+        }
+        if (id.isMissingNode() || id.isNull()) {
+            id = root.path("data").path("taskId");
         }
         if (id.isMissingNode() || id.isNull()) {
             throw new CallbackVerificationException("no task id in the callback body");

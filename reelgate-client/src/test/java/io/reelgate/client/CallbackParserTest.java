@@ -55,4 +55,22 @@ class CallbackParserTest {
         assertThatThrownBy(() -> CallbackParser.parseRunway("{\"code\":200,\"taskId\":\"a\",\"data\":null}"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** The documented wan/3-0-video callback, with its double-encoded param and null fail fields. */
+    @Test
+    void marketCallbackCarriesTheRecord() {
+        TaskCallback callback = CallbackParser.parse("{\"code\":200,\"msg\":\"Playground task completed successfully.\","
+                + "\"data\":{\"taskId\":\"bd8f4b1a52048d0f17a38b49591abfa1\",\"model\":\"wan/3-0-video\","
+                + "\"state\":\"success\",\"param\":\"{\\\"input\\\":\\\"{}\\\"}\","
+                + "\"resultJson\":\"{\\\"resultUrls\\\":[\\\"https://x/out.mp4\\\"]}\",\"failCode\":null,"
+                + "\"failMsg\":null,\"costTime\":89,\"completeTime\":1787567409000,\"createTime\":1787567320000,"
+                + "\"updateTime\":1787567409000,\"creditsConsumed\":61}}");
+
+        assertThat(callback).isInstanceOfSatisfying(io.reelgate.client.model.MarketCallback.class, market -> {
+            assertThat(market.taskId()).isEqualTo("bd8f4b1a52048d0f17a38b49591abfa1");
+            assertThat(market.isSuccess()).isTrue();
+            assertThat(market.record().videoUrl()).isEqualTo("https://x/out.mp4");
+            assertThat(market.record().creditsConsumed()).isEqualTo(61.0);
+        });
+    }
 }

@@ -116,6 +116,11 @@ public class TaskService {
         return find(apiKeyId, dialect, taskId, ALEPH_KINDS);
     }
 
+    /** Any task of this key that {@code dialect} accepted (a model-based dialect's status endpoint). */
+    public Task findInDialect(String apiKeyId, String dialect, String taskId) {
+        return find(apiKeyId, dialect, taskId, Set.of(TaskKind.values()));
+    }
+
     /** Any task of this key, whichever dialect accepted it (the Reelgate task view). */
     public Task findAny(String apiKeyId, String taskId) {
         return tasks.findOwned(taskId, apiKeyId).orElseThrow(() -> new TaskNotFoundException(taskId));
@@ -142,7 +147,8 @@ public class TaskService {
      * A task for a registry model: routed to the operator's engine for the model if one is configured, else to the
      * first of the registry's engines this deployment runs and that accepts the job.
      */
-    public String submitModel(String apiKeyId, ModelTask task, SubmitOptions options) {
+    public String submitModel(String apiKeyId, ModelTask request, SubmitOptions options) {
+        ModelTask task = request.kind() == TaskKind.EXTEND ? continuing(apiKeyId, request) : request;
         return submit(apiKeyId, options, task.input(), () -> {
             String engine = routing.configuredFor(task.input().model()).orElseGet(() -> firstCapable(task));
             requireEngineCapable(engine, task.kind(), task.input());
@@ -191,6 +197,26 @@ public class TaskService {
                             TaskInput input, long cost) {
         return new NewTask(UUID.randomUUID().toString(), apiKeyId, kind, parentTaskId, engine, input, cost,
                 clock.instant(), null, null, dialect);
+    }
+
+    /**
+     * An extension continues a finished task of the same key and dialect, in its shape; anything else is a 422 on the
+     * field that named the parent, since the request, not a task lookup, is at fault.
+     */
+    private ModelTask continuing(String apiKeyId, ModelTask task) {
+        String parentId = task.parentTaskId();
+        Task parent = parentId == null ? null : tasks.findOwned(parentId, apiKeyId)
+                .filter(p -> p.dialect().equals(task.dialect())).orElse(null);
+        if (parent == null) {
+            throw new InvalidRequestException("task_id", "task_id " + parentId + " is not a task of yours");
+        }
+        if (parent.state() != TaskState.SUCCESS || parent.expired()) {
+            throw new InvalidRequestException("task_id", "task_id " + parentId + " cannot be extended: "
+                    + (parent.expired() ? "its video has expired" : "its state is " + parent.state().wire()));
+        }
+        TaskInput input = task.input().toBuilder().aspectRatio(parent.input().aspectRatio())
+                .size(parent.input().size()).build();
+        return new ModelTask(task.dialect(), task.kind(), parent.id(), input, task.cost(), task.engines());
     }
 
     private String firstCapable(ModelTask task) {
