@@ -3,7 +3,7 @@ package io.reelgate.server.api;
 import io.reelgate.server.account.InsufficientCreditsException;
 import io.reelgate.server.account.KeyNotFoundException;
 import io.reelgate.server.callback.DeliveryNotFoundException;
-import io.reelgate.server.task.IdempotencyConflictException;
+import io.reelgate.server.idempotency.IdempotencyConflictException;
 import io.reelgate.server.task.InvalidRequestException;
 import io.reelgate.server.task.TaskNotCancellableException;
 import io.reelgate.server.task.TaskNotFoundException;

@@ -7,9 +7,10 @@ import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.UnsupportedInputException;
 import io.reelgate.server.fetch.OutboundGuard;
 import io.reelgate.server.fetch.OutboundRefusedException;
+import io.reelgate.server.idempotency.IdempotencyScope;
+import io.reelgate.server.idempotency.IdempotencyStore;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -40,48 +40,46 @@ public class TaskService {
     private final TaskPricing pricing;
     private final OutboundGuard outboundGuard;
     private final CreditLedger ledger;
-    private final IdempotencyKeys idempotencyKeys;
+    private final IdempotencyStore idempotency;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final EngineRouting routing;
     private final List<EngineCapabilities> capabilities;
-    private final Duration idempotencyWindow;
     private final TaskTracing tracing;
 
     /** Every task to one engine, without capability checks (tests that need no routing). */
     public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
-                       IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
-                       Clock clock, String defaultEngine, Duration idempotencyWindow) {
-        this(tasks, pricing, outboundGuard, ledger, idempotencyKeys, tx, events, clock, EngineRouting.fixed(defaultEngine),
-                List.of(), idempotencyWindow, TaskTracing.NOOP);
+                       IdempotencyStore idempotency, TransactionTemplate tx, ApplicationEventPublisher events,
+                       Clock clock, String defaultEngine) {
+        this(tasks, pricing, outboundGuard, ledger, idempotency, tx, events, clock, EngineRouting.fixed(defaultEngine),
+                List.of(), TaskTracing.NOOP);
     }
 
     @Autowired
     public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
-                       IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
+                       IdempotencyStore idempotency, TransactionTemplate tx, ApplicationEventPublisher events,
                        Clock clock, EngineRouting routing, ObjectProvider<EngineCapabilities> capabilities,
-                       @Value("${reelgate.idempotency.window:24h}") Duration idempotencyWindow, TaskTracing tracing) {
-        this(tasks, pricing, outboundGuard, ledger, idempotencyKeys, tx, events, clock, routing,
-                capabilities.orderedStream().toList(), idempotencyWindow, tracing);
+                       TaskTracing tracing) {
+        this(tasks, pricing, outboundGuard, ledger, idempotency, tx, events, clock, routing,
+                capabilities.orderedStream().toList(), tracing);
     }
 
     private TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
-                        IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
+                        IdempotencyStore idempotency, TransactionTemplate tx, ApplicationEventPublisher events,
                         Clock clock, EngineRouting routing, List<EngineCapabilities> capabilities,
-                        Duration idempotencyWindow, TaskTracing tracing) {
+                        TaskTracing tracing) {
         this.tracing = tracing;
         this.tasks = tasks;
         this.pricing = pricing;
         this.outboundGuard = outboundGuard;
         this.ledger = ledger;
-        this.idempotencyKeys = idempotencyKeys;
+        this.idempotency = idempotency;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
         this.routing = routing;
         this.capabilities = capabilities;
-        this.idempotencyWindow = idempotencyWindow;
     }
 
     public String submitGenerate(String apiKeyId, GenerateRequest r, SubmitOptions options) {
@@ -193,8 +191,8 @@ public class TaskService {
                 throw new InsufficientCreditsException(cost, ledger.balance(apiKeyId));
             }
             if (options.idempotencyKey() != null) {
-                idempotencyKeys.insert(apiKeyId, options.idempotencyKey(), options.requestFingerprint(), id, now,
-                        now.plus(idempotencyWindow));
+                idempotency.insert(IdempotencyScope.TASK_SUBMIT, apiKeyId, options.idempotencyKey(),
+                        options.requestFingerprint(), id);
             }
             announceBeforeCommit(task);
         });
@@ -219,12 +217,8 @@ public class TaskService {
         if (options.idempotencyKey() == null) {
             return Optional.empty();
         }
-        return idempotencyKeys.find(apiKeyId, options.idempotencyKey(), clock.instant()).map(entry -> {
-            if (!entry.requestHash().equals(options.requestFingerprint())) {
-                throw new IdempotencyConflictException();
-            }
-            return entry.taskId();
-        });
+        return idempotency.replay(IdempotencyScope.TASK_SUBMIT, apiKeyId, options.idempotencyKey(),
+                options.requestFingerprint());
     }
 
     /** A combination the routed engine cannot render is refused now (422 naming the field), not failed later. */
