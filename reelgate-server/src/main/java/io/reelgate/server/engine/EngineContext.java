@@ -1,14 +1,17 @@
 package io.reelgate.server.engine;
 
+import io.reelgate.server.media.RenderControl;
 import java.nio.file.Path;
 
 /** What the dispatcher offers an engine while it runs: cancellation, progress and guarded downloads. */
-public interface EngineContext {
+public interface EngineContext extends RenderControl {
 
     /** True once the task was cancelled or its lease was lost; the engine should stop promptly. */
+    @Override
     boolean cancelled();
 
     /** Reports progress in percent (0..100); cheap, may be called per frame. */
+    @Override
     void progress(int percent);
 
     /**

@@ -1,5 +1,8 @@
 package io.reelgate.server.engine;
 
+import io.reelgate.server.media.MediaException;
+import io.reelgate.server.media.RenderCancelledException;
+
 /**
  * An engine failure carrying what the task should end with: {@code failCode} and a message safe to show the
  * user (never a stack trace or a secret).
@@ -24,6 +27,14 @@ public class EngineException extends RuntimeException {
     public EngineException(int failCode, String failMsg, Throwable cause) {
         super(failMsg, cause);
         this.failCode = failCode;
+    }
+
+    /** What a failed read or write of a video or image ends the task with; a stopped render is a cancellation. */
+    public static EngineException of(MediaException e) {
+        if (e instanceof RenderCancelledException) {
+            return new EngineCancelledException();
+        }
+        return new EngineException(e.inputRejected() ? INPUT_REJECTED : INTERNAL, e.getMessage(), e);
     }
 
     public int failCode() {

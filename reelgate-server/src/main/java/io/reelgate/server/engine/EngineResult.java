@@ -1,5 +1,6 @@
 package io.reelgate.server.engine;
 
+import io.reelgate.server.media.EncodedVideo;
 import java.nio.file.Path;
 
 /**
@@ -11,5 +12,11 @@ public record EngineResult(Path video, Path cover, int width, int height, int fr
 
     public EngineResult(Path video, Path cover, int width, int height, int frames, double durationSeconds) {
         this(video, cover, width, height, frames, durationSeconds, null);
+    }
+
+    /** @param startFrame {@code null} unless the video is an extension */
+    public static EngineResult of(EncodedVideo video, Path startFrame) {
+        return new EngineResult(video.video(), video.cover(), video.width(), video.height(), video.frames(),
+                video.durationSeconds(), startFrame);
     }
 }

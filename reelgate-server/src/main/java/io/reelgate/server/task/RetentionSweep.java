@@ -1,16 +1,16 @@
 package io.reelgate.server.task;
 
-import io.reelgate.server.infra.ClusterJobs;
+import io.reelgate.server.infra.ClusterJob;
 import io.reelgate.server.storage.BlobStore;
 import io.reelgate.server.storage.RetentionProperties;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskTransitions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Files go first: a crash between the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
  */
 @Component
-public class RetentionSweep {
+public class RetentionSweep implements ClusterJob {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
 
@@ -26,27 +26,35 @@ public class RetentionSweep {
     private final TaskTransitions transitions;
     private final BlobStore blobs;
     private final RetentionProperties properties;
-    private final ClusterJobs clusterJobs;
     private final Clock clock;
 
     public RetentionSweep(TaskRepository tasks, TaskTransitions transitions, BlobStore blobs, RetentionProperties properties,
-                   ClusterJobs clusterJobs, Clock clock) {
+                          Clock clock) {
         this.tasks = tasks;
         this.transitions = transitions;
         this.blobs = blobs;
         this.properties = properties;
-        this.clusterJobs = clusterJobs;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${reelgate.retention.sweep-interval:10m}", initialDelayString = "PT30S")
-    void scheduledSweep() {
-        clusterJobs.runIfDue("result-retention", properties.sweepInterval(), () -> {
-            int expired = sweep();
-            if (expired > 0) {
-                log.info("Retention sweep expired {} task results", expired);
-            }
-        });
+    @Override
+    public String name() {
+        return "result-retention";
+    }
+
+    @Override
+    public Duration interval() {
+        return properties.sweepInterval();
+    }
+
+    @Override
+    public Duration initialDelay() {
+        return Duration.ofSeconds(30);
+    }
+
+    @Override
+    public void run() {
+        sweep();
     }
 
     /** Expires everything due now; returns how many tasks were expired. */
@@ -64,6 +72,9 @@ public class RetentionSweep {
                 }
             }
         } while (due.size() == properties.batchSize());
+        if (expired > 0) {
+            log.info("Retention sweep expired {} task results", expired);
+        }
         return expired;
     }
 

@@ -7,9 +7,10 @@ import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.UnsupportedInputException;
 import io.reelgate.server.fetch.OutboundGuard;
 import io.reelgate.server.fetch.OutboundRefusedException;
+import io.reelgate.server.idempotency.IdempotencyScope;
+import io.reelgate.server.idempotency.IdempotencyStore;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -40,34 +41,31 @@ public class TaskService {
     private final TaskPricing pricing;
     private final OutboundGuard outboundGuard;
     private final CreditLedger ledger;
-    private final IdempotencyKeys idempotencyKeys;
+    private final IdempotencyStore idempotency;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final EngineRouting routing;
     private final List<EngineCapabilities> capabilities;
-    private final Duration idempotencyWindow;
     private final TaskTracing tracing;
     private final EngineAvailability availability;
 
     public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
-                       IdempotencyKeys idempotencyKeys, TransactionTemplate tx, ApplicationEventPublisher events,
+                       IdempotencyStore idempotency, TransactionTemplate tx, ApplicationEventPublisher events,
                        Clock clock, EngineRouting routing, ObjectProvider<EngineCapabilities> capabilities,
-                       @Value("${reelgate.idempotency.window:24h}") Duration idempotencyWindow, TaskTracing tracing,
-                       EngineAvailability availability) {
+                       TaskTracing tracing, EngineAvailability availability) {
         this.availability = availability;
         this.tracing = tracing;
         this.tasks = tasks;
         this.pricing = pricing;
         this.outboundGuard = outboundGuard;
         this.ledger = ledger;
-        this.idempotencyKeys = idempotencyKeys;
+        this.idempotency = idempotency;
         this.tx = tx;
         this.events = events;
         this.clock = clock;
         this.routing = routing;
         this.capabilities = capabilities.orderedStream().toList();
-        this.idempotencyWindow = idempotencyWindow;
     }
 
     /** {@code dialect} names the wire dialect accepting the task: it renders the callback and alone reads the task. */
@@ -252,8 +250,8 @@ public class TaskService {
                 throw new InsufficientCreditsException(cost, ledger.balance(apiKeyId));
             }
             if (options.idempotencyKey() != null) {
-                idempotencyKeys.insert(apiKeyId, options.idempotencyKey(), options.requestFingerprint(), id, now,
-                        now.plus(idempotencyWindow));
+                idempotency.insert(IdempotencyScope.TASK_SUBMIT, apiKeyId, options.idempotencyKey(),
+                        options.requestFingerprint(), id);
             }
             announceBeforeCommit(task);
         });
@@ -278,12 +276,8 @@ public class TaskService {
         if (options.idempotencyKey() == null) {
             return Optional.empty();
         }
-        return idempotencyKeys.find(apiKeyId, options.idempotencyKey(), clock.instant()).map(entry -> {
-            if (!entry.requestHash().equals(options.requestFingerprint())) {
-                throw new IdempotencyConflictException();
-            }
-            return entry.taskId();
-        });
+        return idempotency.replay(IdempotencyScope.TASK_SUBMIT, apiKeyId, options.idempotencyKey(),
+                options.requestFingerprint());
     }
 
     /** A combination the routed engine cannot render is refused now (422 naming the field), not failed later. */

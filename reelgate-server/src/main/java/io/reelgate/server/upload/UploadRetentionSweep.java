@@ -1,13 +1,13 @@
 package io.reelgate.server.upload;
 
-import io.reelgate.server.infra.ClusterJobs;
+import io.reelgate.server.infra.ClusterJob;
 import io.reelgate.server.storage.BlobStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,33 +16,40 @@ import org.springframework.stereotype.Component;
  * and only while still expired, so an upload stored again under the same name in the meantime is left alone.
  */
 @Component
-public class UploadRetentionSweep {
+public class UploadRetentionSweep implements ClusterJob {
 
     private static final Logger log = LoggerFactory.getLogger(UploadRetentionSweep.class);
 
     private final UploadRepository uploads;
     private final BlobStore blobs;
     private final UploadProperties properties;
-    private final ClusterJobs clusterJobs;
     private final Clock clock;
 
-    UploadRetentionSweep(UploadRepository uploads, BlobStore blobs, UploadProperties properties, ClusterJobs clusterJobs,
-                         Clock clock) {
+    UploadRetentionSweep(UploadRepository uploads, BlobStore blobs, UploadProperties properties, Clock clock) {
         this.uploads = uploads;
         this.blobs = blobs;
         this.properties = properties;
-        this.clusterJobs = clusterJobs;
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${reelgate.upload.sweep-interval:10m}", initialDelayString = "PT30S")
-    void scheduledSweep() {
-        clusterJobs.runIfDue("upload-retention", properties.sweepInterval(), () -> {
-            int deleted = sweep();
-            if (deleted > 0) {
-                log.info("Upload retention sweep deleted {} uploads", deleted);
-            }
-        });
+    @Override
+    public String name() {
+        return "upload-retention";
+    }
+
+    @Override
+    public Duration interval() {
+        return properties.sweepInterval();
+    }
+
+    @Override
+    public Duration initialDelay() {
+        return Duration.ofSeconds(30);
+    }
+
+    @Override
+    public void run() {
+        sweep();
     }
 
     /** Deletes everything expired by now; returns how many uploads were deleted. */
@@ -59,6 +66,9 @@ public class UploadRetentionSweep {
                 }
             }
         } while (due.size() == properties.batchSize());
+        if (deleted > 0) {
+            log.info("Upload retention sweep deleted {} uploads", deleted);
+        }
         return deleted;
     }
 }

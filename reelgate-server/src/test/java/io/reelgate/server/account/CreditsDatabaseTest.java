@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reelgate.server.fetch.OutboundGuard;
 import io.reelgate.server.fetch.OutboundProperties;
+import io.reelgate.server.idempotency.IdempotencyStore;
 import io.reelgate.server.task.GenerateRequest;
-import io.reelgate.server.task.IdempotencyKeys;
 import io.reelgate.server.task.PricingProperties;
 import io.reelgate.server.task.SubmitOptions;
 import io.reelgate.server.task.TaskPricing;
@@ -70,9 +70,9 @@ class CreditsDatabaseTest {
         TaskPricing pricing = new TaskPricing(new PricingProperties(12, 30, 30, 30, 12, 30, 110));
         OutboundGuard guard = new OutboundGuard(new OutboundProperties(false, List.of(), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 0, 10), java.net.InetAddress::getAllByName);
-        service = new TaskService(tasks, pricing, guard, ledger, new IdempotencyKeys(jdbc), tx, event -> { }, clock,
+        service = new TaskService(tasks, pricing, guard, ledger, new IdempotencyStore(jdbc, clock, Duration.ofHours(24)), tx, event -> { }, clock,
                 new EngineRouting(new RoutingProperties("", "", "", Map.of(), Map.of()), "preview"),
-                beans.getBeanProvider(EngineCapabilities.class), Duration.ofHours(24), Untraced.tracing(tasks),
+                beans.getBeanProvider(EngineCapabilities.class), Untraced.tracing(tasks),
                 engine -> true);
         ApiKeyRepository keyRepository = new ApiKeyRepository(jdbc);
         keys = new ApiKeyService(keyRepository, ledger, tx, clock, new ApiKeyAuthenticator(keyRepository, clock, Duration.ZERO));

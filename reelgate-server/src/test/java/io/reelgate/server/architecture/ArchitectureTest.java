@@ -19,7 +19,8 @@ class ArchitectureTest {
     private static final String[] CORE = {"io.reelgate.server.task..", "io.reelgate.server.dispatch..",
             "io.reelgate.server.engine..", "io.reelgate.server.storage..", "io.reelgate.server.callback..",
             "io.reelgate.server.account..", "io.reelgate.server.upload..", "io.reelgate.server.fetch..",
-            "io.reelgate.server.crypto..", "io.reelgate.server.infra..", "io.reelgate.server.catalog.."};
+            "io.reelgate.server.crypto..", "io.reelgate.server.infra..", "io.reelgate.server.catalog..", "io.reelgate.server.media..",
+            "io.reelgate.server.idempotency.."};
 
     /**
      * One package per wire dialect, present or planned. Each may use {@link #API_COMMON}; the KIE envelope
@@ -87,10 +88,14 @@ class ArchitectureTest {
 
     @Test
     void engineAdaptersDoNotReachIntoEachOtherExceptThroughSharedMedia() {
-        // the preview engine's media helpers (OutputNormalizer, Mp4Writer) are shared until they move to their own package
-        slices().matching("io.reelgate.server.engine.(*)..").should().notDependOnEachOther()
-                .ignoreDependency(com.tngtech.archunit.base.DescribedPredicate.alwaysTrue(),
-                        com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage("io.reelgate.server.engine.preview"))
+        // what several engines need (decoding, encoding, watermark, cover) lives in media, below every engine
+        slices().matching("io.reelgate.server.engine.(*)..").should().notDependOnEachOther().check(SERVER);
+    }
+
+    @Test
+    void sharedMediaKnowsNoEngine() {
+        noClasses().that().resideInAPackage("io.reelgate.server.media..")
+                .should().dependOnClassesThat().resideInAPackage("io.reelgate.server.engine..")
                 .check(SERVER);
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reelgate.server.account.ApiKeyRepository;
-import io.reelgate.server.infra.ClusterJobs;
 import io.reelgate.server.infra.DataDirectory;
 import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.task.NewTask;
@@ -190,7 +189,6 @@ class BlobStoreContractTest {
                 t0.plus(Duration.ofDays(14))), t0);
         RetentionSweep sweep = new RetentionSweep(tasks, transitions, store,
                 new RetentionProperties(Duration.ofDays(14), Duration.ofMinutes(10), 500),
-                new ClusterJobs(jdbc, "node", Clock.systemUTC()),
                 Clock.fixed(t0.plus(Duration.ofDays(15)), ZoneOffset.UTC));
 
         assertThat(sweep.sweep()).isEqualTo(1);

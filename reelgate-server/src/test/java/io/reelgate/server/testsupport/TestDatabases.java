@@ -28,9 +28,14 @@ public final class TestDatabases {
     }
 
     public static DataSource migrated(Kind kind) {
-        DataSource dataSource = kind == Kind.H2 ? h2File() : freshPostgresDatabase();
+        DataSource dataSource = empty(kind);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return dataSource;
+    }
+
+    /** A fresh database no migration ran on, for tests of a migration itself. */
+    public static DataSource empty(Kind kind) {
+        return kind == Kind.H2 ? h2File() : freshPostgresDatabase();
     }
 
     private static DataSource h2File() {

@@ -1,6 +1,5 @@
 package io.reelgate.server.api.common;
 
-import io.reelgate.server.infra.ClusterJobs;
 import io.reelgate.server.infra.DatabaseKind;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class RateLimitConfig {
 
     @Bean
-    RateLimitBuckets rateLimitBuckets(RateLimitProperties properties, DatabaseKind database, DataSource dataSource,
-                                      ClusterJobs clusterJobs) {
+    RateLimitBuckets rateLimitBuckets(RateLimitProperties properties, DatabaseKind database, DataSource dataSource) {
         if (properties.scope() == RateLimitProperties.Scope.NODE) {
             return new LocalRateLimitBuckets();
         }
@@ -20,6 +18,6 @@ class RateLimitConfig {
             throw new IllegalStateException("reelgate.rate-limit.scope=cluster needs PostgreSQL (spring.datasource.url); "
                     + "the embedded H2 database serves a single node, where scope=node is the same and cheaper");
         }
-        return new PostgresRateLimitBuckets(dataSource, clusterJobs);
+        return new PostgresRateLimitBuckets(dataSource);
     }
 }

@@ -5,7 +5,7 @@ import io.reelgate.server.account.KeyNotFoundException;
 import io.reelgate.server.api.common.ApiException;
 import io.reelgate.server.api.common.DatabaseUnavailable;
 import io.reelgate.server.callback.DeliveryNotFoundException;
-import io.reelgate.server.task.IdempotencyConflictException;
+import io.reelgate.server.idempotency.IdempotencyConflictException;
 import io.reelgate.server.task.InvalidRequestException;
 import io.reelgate.server.task.TaskNotCancellableException;
 import io.reelgate.server.task.TaskNotFoundException;

@@ -3,8 +3,9 @@ package io.reelgate.server.api.kie;
 import io.reelgate.server.account.ApiKeySecrets;
 import io.reelgate.server.api.common.ApiException;
 import io.reelgate.server.api.common.SubmitOptionsReader;
+import io.reelgate.server.idempotency.IdempotencyScope;
+import io.reelgate.server.idempotency.IdempotencyStore;
 import io.reelgate.server.task.InvalidRequestException;
-import io.reelgate.server.upload.UploadReplays;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,10 +28,10 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class IdempotentUploads {
 
-    private final UploadReplays replays;
+    private final IdempotencyStore replays;
     private final ObjectMapper json;
 
-    IdempotentUploads(UploadReplays replays, ObjectMapper json) {
+    IdempotentUploads(IdempotencyStore replays, ObjectMapper json) {
         this.replays = replays;
         this.json = json;
     }
@@ -46,12 +47,12 @@ class IdempotentUploads {
                     SubmitOptionsReader.IDEMPOTENCY_KEY + " must be 1 to 255 characters");
         }
         String hash = ApiKeySecrets.hash(request.getRequestURI() + "\n" + requestContent);
-        Optional<String> earlier = replays.replay(apiKeyId, key.trim(), hash);
+        Optional<String> earlier = replays.replay(IdempotencyScope.UPLOAD, apiKeyId, key.trim(), hash);
         if (earlier.isPresent()) {
             return UploadEnvelope.success(json.readValue(earlier.get(), UploadView.class));
         }
         UploadEnvelope<UploadView> answer = upload.get();
-        String stored = replays.remember(apiKeyId, key.trim(), hash, json.writeValueAsString(answer.data()));
+        String stored = replays.remember(IdempotencyScope.UPLOAD, apiKeyId, key.trim(), hash, json.writeValueAsString(answer.data()));
         return UploadEnvelope.success(json.readValue(stored, UploadView.class));
     }
 

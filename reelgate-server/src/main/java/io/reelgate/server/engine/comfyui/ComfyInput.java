@@ -4,7 +4,7 @@ import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.VideoGeometry;
-import io.reelgate.server.engine.preview.OutputNormalizer;
+import io.reelgate.server.engine.UpstreamVideo;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ import org.bytedeco.javacv.FrameGrabber;
  */
 record ComfyInput(String placeholder, Path file, String uploadName, String aspectRatio) {
 
-    static ComfyInput prepare(EngineJob job, EngineContext context, OutputNormalizer normalizer, long maxBytes) {
+    static ComfyInput prepare(EngineJob job, EngineContext context, UpstreamVideo normalizer, long maxBytes) {
         return switch (job.kind()) {
             case GENERATE -> job.hasImage() ? image(job, context, maxBytes)
                     : new ComfyInput(null, null, null, job.aspectRatio() == null ? "16:9" : job.aspectRatio());

@@ -8,8 +8,8 @@ import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.UpstreamInFlight;
 import io.reelgate.server.engine.UpstreamStatus;
-import io.reelgate.server.engine.preview.OutputNormalizer;
-import io.reelgate.server.engine.preview.PreviewProperties;
+import io.reelgate.server.engine.UpstreamVideo;
+import io.reelgate.server.media.OutputProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public class ComfyUiEngine implements AsyncVideoEngine {
     private final ComfyClient client;
     private final ComfyWorkflows workflows;
     private final ComfyPromptReader reader;
-    private final OutputNormalizer normalizer;
+    private final UpstreamVideo normalizer;
     /**
      * Identifies this Reelgate process to ComfyUI (every prompt should carry a client_id: docs/upstreams.md,
      * "ComfyUI: prompts").
@@ -53,7 +53,7 @@ public class ComfyUiEngine implements AsyncVideoEngine {
     private final String clientId = "reelgate-" + UUID.randomUUID();
     private final SecureRandom random = new SecureRandom();
 
-    public ComfyUiEngine(ComfyUiProperties properties, PreviewProperties previewProperties, UpstreamInFlight inFlight,
+    public ComfyUiEngine(ComfyUiProperties properties, OutputProperties output, UpstreamInFlight inFlight,
                          Clock clock) {
         this.properties = properties;
         this.client = new ComfyClient(properties.requestTimeout());
@@ -62,7 +62,7 @@ public class ComfyUiEngine implements AsyncVideoEngine {
         this.workflows = new ComfyWorkflows(properties);
         this.reader = new ComfyPromptReader(client, pool, new ComfyProgressFeed(clientId, clock),
                 properties.unreachableGrace(), clock);
-        this.normalizer = new OutputNormalizer(previewProperties);
+        this.normalizer = new UpstreamVideo(output);
         log.info("ComfyUI engine enabled: servers {} ({} task(s) each); workflows {}, {}, {}",
                 pool.servers().stream().map(s -> s.name() + "=" + s.baseUrl()).toList(),
                 properties.maxConcurrentPerServer(), properties.textToVideo().template(),

@@ -4,9 +4,13 @@ import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
+import io.reelgate.server.media.FrameProgress;
+import io.reelgate.server.media.Jpeg;
+import io.reelgate.server.media.Mp4Writer;
+import io.reelgate.server.media.OutputProperties;
+import io.reelgate.server.media.SourceVideo;
+import io.reelgate.server.media.WaterMarkPainter;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.file.Path;
@@ -20,15 +24,17 @@ import java.util.List;
  */
 final class AlephRenderer {
 
-    private static final SourceVideo.Failures NOT_USABLE = new SourceVideo.Failures(EngineException.INPUT_REJECTED,
+    private static final SourceVideo.Failures NOT_USABLE = new SourceVideo.Failures(true,
             "The source file is not a video", "The source video could not be decoded");
     /** 4K UHD: beyond it one frame and its blur buffers would take hundreds of megabytes. */
     private static final long MAX_PIXELS = 3840L * 2160;
     /** How {@link EngineContext#download} words its failures; the reason after it is kept. */
     private final PreviewProperties properties;
+    private final OutputProperties output;
 
-    AlephRenderer(PreviewProperties properties) {
+    AlephRenderer(PreviewProperties properties, OutputProperties output) {
         this.properties = properties;
+        this.output = output;
     }
 
     EngineResult render(EngineJob job, EngineContext context) {
@@ -44,7 +50,7 @@ final class AlephRenderer {
             }
             CenterCrop crop = CenterCrop.of(source.width(), source.height(), job.aspectRatio());
             FrameStyler styler = new FrameStyler(effects, referenceRgb, seed, crop.width(), crop.height());
-            WaterMarkPainter waterMark = WaterMarkPainter.of(job, crop.width(), crop.height());
+            WaterMarkPainter waterMark = WaterMarkPainter.of(job.waterMark(), crop.width(), crop.height());
             return encode(job, context, source, crop, styler, waterMark, slowMotion);
         }
     }
@@ -70,7 +76,7 @@ final class AlephRenderer {
         int sourceFrames = 0;
         int written = 0;
         try (Mp4Writer writer = new Mp4Writer(video, crop.width(), crop.height(), fps,
-                properties.bitrateFor(crop.width(), crop.height()))) {
+                output.bitrateFor(crop.width(), crop.height()))) {
             while (sourceFrames < maxSourceFrames) {
                 progress.checkCancelled();
                 if (!source.next() || source.elapsedMicros() >= spanEndMicros) {
@@ -79,7 +85,7 @@ final class AlephRenderer {
                 source.copy(crop.left(), crop.top(), crop.width(), crop.height(), pixels);
                 styler.apply(pixels, sourceFrames);
                 if (waterMark != null) {
-                    paint(canvas, waterMark);
+                    waterMark.paintOn(canvas);
                 }
                 for (int copy = 0; copy < copies; copy++) {
                     writer.write(canvas);
@@ -95,7 +101,7 @@ final class AlephRenderer {
                 progress.framesDone(written);
             }
             if (sourceFrames == 0) {
-                throw new EngineException(NOT_USABLE.failCode(), NOT_USABLE.undecodable());
+                throw new EngineException(EngineException.INPUT_REJECTED, NOT_USABLE.undecodable());
             }
             writer.finish();
         }
@@ -105,16 +111,5 @@ final class AlephRenderer {
         }
         progress.finished();
         return new EngineResult(video, cover, crop.width(), crop.height(), written, written / fps);
-    }
-
-    private static void paint(BufferedImage canvas, WaterMarkPainter waterMark) {
-        Graphics2D g = canvas.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            waterMark.paint(g);
-        } finally {
-            g.dispose();
-        }
     }
 }

@@ -2,6 +2,11 @@ package io.reelgate.server.engine.preview;
 
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineResult;
+import io.reelgate.server.media.FrameProgress;
+import io.reelgate.server.media.Jpeg;
+import io.reelgate.server.media.Mp4Writer;
+import io.reelgate.server.media.OutputProperties;
+import io.reelgate.server.media.WaterMarkPainter;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -12,9 +17,11 @@ import java.nio.file.Path;
 final class ClipRenderer {
 
     private final PreviewProperties properties;
+    private final OutputProperties output;
 
-    ClipRenderer(PreviewProperties properties) {
+    ClipRenderer(PreviewProperties properties, OutputProperties output) {
         this.properties = properties;
+        this.output = output;
     }
 
     /**
@@ -37,7 +44,7 @@ final class ClipRenderer {
         Path cover = workDir.resolve("cover.jpg");
         BufferedImage canvas = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         FrameProgress progress = new FrameProgress(context, frames);
-        try (Mp4Writer writer = new Mp4Writer(video, width, height, fps, properties.bitrateFor(width, height))) {
+        try (Mp4Writer writer = new Mp4Writer(video, width, height, fps, output.bitrateFor(width, height))) {
             for (int i = 0; i < frames; i++) {
                 progress.checkCancelled();
                 paintFrame(canvas, painter, waterMark, i / (double) fps, frames > 1 ? i / (double) (frames - 1) : 0);

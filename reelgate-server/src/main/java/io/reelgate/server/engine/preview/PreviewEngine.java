@@ -1,10 +1,14 @@
 package io.reelgate.server.engine.preview;
 
 import io.reelgate.server.engine.EngineContext;
+import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.VideoEngine;
 import io.reelgate.server.engine.VideoGeometry;
+import io.reelgate.server.media.MediaException;
+import io.reelgate.server.media.OutputProperties;
+import io.reelgate.server.media.WaterMarkPainter;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -22,11 +26,13 @@ public class PreviewEngine implements VideoEngine {
     public static final String NAME = "preview";
 
     private final PreviewProperties properties;
+    private final OutputProperties output;
     private final ClipRenderer clips;
 
-    public PreviewEngine(PreviewProperties properties) {
+    public PreviewEngine(PreviewProperties properties, OutputProperties output) {
         this.properties = properties;
-        this.clips = new ClipRenderer(properties);
+        this.output = output;
+        this.clips = new ClipRenderer(properties, output);
     }
 
     @Override
@@ -36,11 +42,15 @@ public class PreviewEngine implements VideoEngine {
 
     @Override
     public EngineResult run(EngineJob job, EngineContext context) {
-        return switch (job.kind()) {
-            case GENERATE -> generate(job, context);
-            case EXTEND -> new ExtensionRenderer(clips).render(job, context);
-            case ALEPH -> new AlephRenderer(properties).render(job, context);
-        };
+        try {
+            return switch (job.kind()) {
+                case GENERATE -> generate(job, context);
+                case EXTEND -> new ExtensionRenderer(clips).render(job, context);
+                case ALEPH -> new AlephRenderer(properties, output).render(job, context);
+            };
+        } catch (MediaException e) {
+            throw EngineException.of(e);
+        }
     }
 
     /**
@@ -72,7 +82,7 @@ public class PreviewEngine implements VideoEngine {
         }
         int fps = job.fps() == null ? properties.fps() : job.fps();
         return clips.render(job.workDir(), job.durationSeconds(), fps, w, h, painter,
-                WaterMarkPainter.of(job, w, h), context);
+                WaterMarkPainter.of(job.waterMark(), w, h), context);
     }
 
     private static VideoGeometry sizeOf(EngineJob job, BufferedImage first) {

@@ -7,9 +7,9 @@ import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.UpstreamStatus;
-import io.reelgate.server.engine.preview.OutputNormalizer;
-import io.reelgate.server.engine.preview.PreviewProperties;
+import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.fetch.OutboundRefusedException;
+import io.reelgate.server.media.OutputProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -33,13 +33,13 @@ public class RunwayEngine implements AsyncVideoEngine {
     private final RunwayProperties properties;
     private final RunwayClient client;
     private final RunwayRequests requests;
-    private final OutputNormalizer normalizer;
+    private final UpstreamVideo normalizer;
 
-    public RunwayEngine(RunwayProperties properties, PreviewProperties previewProperties) {
+    public RunwayEngine(RunwayProperties properties, OutputProperties output) {
         this.properties = properties;
         this.client = new RunwayClient(properties, properties.secret(), duration -> Thread.sleep(duration.toMillis()));
         this.requests = new RunwayRequests(properties);
-        this.normalizer = new OutputNormalizer(previewProperties);
+        this.normalizer = new UpstreamVideo(output);
         log.info("Runway engine enabled: {} (version {})", properties.baseUrl(), properties.apiVersion());
     }
 

@@ -10,6 +10,8 @@ import io.reelgate.server.engine.EngineCancelledException;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
+import io.reelgate.server.media.Mp4Writer;
+import io.reelgate.server.media.OutputProperties;
 import io.reelgate.server.testsupport.VideoProbe;
 
 import java.awt.Color;
@@ -39,7 +41,7 @@ class AlephRenderTest {
     @TempDir
     Path dir;
 
-    private static final PreviewEngine engine = new PreviewEngine(PreviewProperties.defaults());
+    private static final PreviewEngine engine = new PreviewEngine(PreviewProperties.defaults(), OutputProperties.defaults());
     /** Seven seconds, of which an Aleph job processes the first five. */
     private static Path source;
 

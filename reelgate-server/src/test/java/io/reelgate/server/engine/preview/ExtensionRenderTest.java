@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
+import io.reelgate.server.media.OutputProperties;
 import io.reelgate.server.testsupport.VideoProbe;
 
 import java.awt.image.BufferedImage;
@@ -37,7 +38,7 @@ class ExtensionRenderTest {
     @TempDir
     Path dir;
 
-    private static final PreviewEngine engine = new PreviewEngine(PreviewProperties.defaults());
+    private static final PreviewEngine engine = new PreviewEngine(PreviewProperties.defaults(), OutputProperties.defaults());
     private static EngineResult parent;
 
     @BeforeAll

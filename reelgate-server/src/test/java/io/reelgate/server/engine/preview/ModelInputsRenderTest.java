@@ -8,6 +8,7 @@ import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.VideoGeometry;
+import io.reelgate.server.media.OutputProperties;
 import io.reelgate.server.testsupport.VideoProbe;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** What registry models ask of the preview engine beyond KIE Runway: frame pairs, references, sizes, frame rates. */
 class ModelInputsRenderTest {
 
-    private static final PreviewEngine engine = new PreviewEngine(PreviewProperties.defaults());
+    private static final PreviewEngine engine = new PreviewEngine(PreviewProperties.defaults(), OutputProperties.defaults());
 
     @TempDir
     Path dir;

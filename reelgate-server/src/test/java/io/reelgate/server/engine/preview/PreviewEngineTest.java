@@ -11,6 +11,7 @@ import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
+import io.reelgate.server.media.OutputProperties;
 import io.reelgate.server.testsupport.VideoProbe;
 
 import java.awt.BasicStroke;
@@ -40,7 +41,7 @@ class PreviewEngineTest {
     @TempDir
     Path dir;
 
-    private static final PreviewEngine engine = new PreviewEngine(PreviewProperties.defaults());
+    private static final PreviewEngine engine = new PreviewEngine(PreviewProperties.defaults(), OutputProperties.defaults());
     private static EngineResult baseline;
     private static final List<Integer> baselineProgress = new ArrayList<>();
 

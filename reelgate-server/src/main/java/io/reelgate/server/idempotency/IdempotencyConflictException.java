@@ -1,4 +1,4 @@
-package io.reelgate.server.task;
+package io.reelgate.server.idempotency;
 
 /** An Idempotency-Key came back with a different request; answered with 422 and nothing is created. */
 public class IdempotencyConflictException extends RuntimeException {

@@ -1,20 +1,20 @@
-package io.reelgate.server.engine.preview;
-
-import io.reelgate.server.engine.EngineJob;
+package io.reelgate.server.media;
 
 import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.awt.geom.AffineTransform;
 import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
 
 /** The watermark text in the bottom-right corner: white with a dark outline so it reads on any background. */
-final class WaterMarkPainter {
+public final class WaterMarkPainter {
 
     private static final Color FILL = new Color(255, 255, 255, 215);
     private static final Color OUTLINE = new Color(0, 0, 0, 150);
@@ -39,16 +39,28 @@ final class WaterMarkPainter {
         this.outline = new BasicStroke(Math.max(1.5f, size / 9), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     }
 
-    /** The job's watermark at this frame size, or {@code null} when the job has none. */
-    static WaterMarkPainter of(EngineJob job, int width, int height) {
-        return job.hasWaterMark() ? new WaterMarkPainter(job.waterMark(), width, height) : null;
+    /** The watermark at this frame size, or {@code null} when there is none ({@code null} or empty text). */
+    public static WaterMarkPainter of(String waterMark, int width, int height) {
+        return waterMark == null || waterMark.isEmpty() ? null : new WaterMarkPainter(waterMark, width, height);
     }
 
     private static GlyphVector glyphs(String text, float size, FontRenderContext context) {
         return new Font(Font.SANS_SERIF, Font.BOLD, 1).deriveFont(size).createGlyphVector(context, text);
     }
 
-    void paint(Graphics2D g) {
+    /** Draws the watermark over a finished frame (a decoded one, not one still being painted). */
+    public void paintOn(BufferedImage frame) {
+        Graphics2D g = frame.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            paint(g);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    public void paint(Graphics2D g) {
         g.setComposite(AlphaComposite.SrcOver);
         g.setStroke(outline);
         g.setColor(OUTLINE);

@@ -1,29 +1,26 @@
-package io.reelgate.server.engine.preview;
-
-import io.reelgate.server.engine.EngineCancelledException;
-import io.reelgate.server.engine.EngineContext;
+package io.reelgate.server.media;
 
 /** Per-frame bookkeeping every render loop shares: stop on cancellation, report each new percent once. */
-final class FrameProgress {
+public final class FrameProgress {
 
-    private final EngineContext context;
+    private final RenderControl context;
     private final int expectedFrames;
     private int reported = -1;
 
     /** @param expectedFrames frames the loop will write; an estimate is fine, the percentage is capped anyway */
-    FrameProgress(EngineContext context, int expectedFrames) {
+    public FrameProgress(RenderControl context, int expectedFrames) {
         this.context = context;
         this.expectedFrames = Math.max(1, expectedFrames);
     }
 
     /** Called before each frame, so cancellation takes effect within one frame. */
-    void checkCancelled() {
+    public void checkCancelled() {
         if (context.cancelled()) {
-            throw new EngineCancelledException();
+            throw new RenderCancelledException();
         }
     }
 
-    void framesDone(int frames) {
+    public void framesDone(int frames) {
         // 100 is left for the moment the file is complete
         int percent = Math.min(99, (int) ((long) frames * 99 / expectedFrames));
         if (percent != reported) {
@@ -32,7 +29,7 @@ final class FrameProgress {
         }
     }
 
-    void finished() {
+    public void finished() {
         context.progress(100);
     }
 }

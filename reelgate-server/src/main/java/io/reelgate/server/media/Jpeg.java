@@ -1,6 +1,4 @@
-package io.reelgate.server.engine.preview;
-
-import io.reelgate.server.engine.EngineException;
+package io.reelgate.server.media;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -8,19 +6,19 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 
 /** Writes the JPEG stills that go with a clip: its cover and, for an extension, the frame it starts from. */
-final class Jpeg {
+public final class Jpeg {
 
     private Jpeg() {
     }
 
     /** @param what names the image in the failure message, e.g. "cover image" */
-    static void write(BufferedImage image, Path file, String what) {
+    public static void write(BufferedImage image, Path file, String what) {
         try {
             if (!ImageIO.write(image, "jpg", file.toFile())) {
                 throw new IOException("no JPEG writer");
             }
         } catch (IOException e) {
-            throw new EngineException(EngineException.INTERNAL, "Could not write the " + what, e);
+            throw MediaException.internal("Could not write the " + what, e);
         }
     }
 }

@@ -1,12 +1,10 @@
-package io.reelgate.server.engine.preview;
+package io.reelgate.server.media;
 
 import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
 import static org.bytedeco.ffmpeg.global.avutil.AV_LOG_ERROR;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
-
-import io.reelgate.server.engine.EngineException;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
@@ -24,7 +22,7 @@ import org.bytedeco.javacv.Frame;
  * download ends. Frames are timed by their index, so N frames last exactly N / fps seconds. Encoding runs on a
  * thread of its own, so the caller can paint the next frame meanwhile.
  */
-final class Mp4Writer implements AutoCloseable {
+public final class Mp4Writer implements AutoCloseable {
 
     static {
         // FFmpeg logs straight to stderr, and OpenH264 warns about its defaults on every clip
@@ -41,7 +39,7 @@ final class Mp4Writer implements AutoCloseable {
      * @param fps frames per second; may be fractional (29.97 for a source video), FFmpeg stores it as the nearest
      *            rational with a denominator up to 1001000, e.g. 30000/1001, so frame N still starts at exactly N / fps
      */
-    Mp4Writer(Path file, int width, int height, double fps, int bitrate) {
+    public Mp4Writer(Path file, int width, int height, double fps, int bitrate) {
         recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
         recorder.setFormat("mp4");
         recorder.setVideoCodec(AV_CODEC_ID_H264);
@@ -71,7 +69,7 @@ final class Mp4Writer implements AutoCloseable {
     }
 
     /** Queues one frame; the image (TYPE_3BYTE_BGR of the writer's size) is copied, so it may be reused at once. */
-    void write(BufferedImage image) {
+    public void write(BufferedImage image) {
         awaitPending();
         copy(image);
         pending = CompletableFuture.runAsync(() -> {
@@ -84,7 +82,7 @@ final class Mp4Writer implements AutoCloseable {
     }
 
     /** Flushes the encoder and writes the MP4 index; without it the file is unplayable. */
-    void finish() {
+    public void finish() {
         awaitPending();
         try {
             recorder.stop();
@@ -128,7 +126,7 @@ final class Mp4Writer implements AutoCloseable {
         try {
             pending.get();
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof EngineException failure ? failure : failure("Could not encode a video frame", e);
+            throw e.getCause() instanceof MediaException failure ? failure : failure("Could not encode a video frame", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failure("Interrupted while encoding", e);
@@ -143,7 +141,7 @@ final class Mp4Writer implements AutoCloseable {
         }
     }
 
-    private static EngineException failure(String message, Exception cause) {
-        return new EngineException(EngineException.INTERNAL, message, cause);
+    private static MediaException failure(String message, Exception cause) {
+        return MediaException.internal(message, cause);
     }
 }

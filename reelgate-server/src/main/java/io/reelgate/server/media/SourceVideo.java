@@ -1,6 +1,4 @@
-package io.reelgate.server.engine.preview;
-
-import io.reelgate.server.engine.EngineException;
+package io.reelgate.server.media;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -14,10 +12,23 @@ import org.bytedeco.javacv.FrameGrabber;
  * opened and only from the file itself: a downloaded playlist (HLS, concat) must not make FFmpeg fetch other URLs or
  * read other local files, and a still image is not a video.
  */
-final class SourceVideo implements AutoCloseable {
+public final class SourceVideo implements AutoCloseable {
 
-    /** What the caller's task ends with when the file cannot be used. */
-    record Failures(int failCode, String notAVideo, String undecodable) {
+    /**
+     * What the caller's task ends with when the file cannot be used.
+     *
+     * @param inputRejected true when the file is the user's input (failCode 400), false when the server made it or
+     *                      an upstream handed it over (500)
+     */
+    public record Failures(boolean inputRejected, String notAVideo, String undecodable) {
+
+        MediaException notAVideo(Throwable cause) {
+            return new MediaException(inputRejected, notAVideo, cause);
+        }
+
+        MediaException undecodable(Throwable cause) {
+            return new MediaException(inputRejected, undecodable, cause);
+        }
     }
 
     private static final String CONTAINERS = "mov,mp4,matroska,webm,avi,flv,mpegts,mpeg,ogg,asf";
@@ -35,9 +46,9 @@ final class SourceVideo implements AutoCloseable {
         this.failures = failures;
     }
 
-    static SourceVideo open(Path file, Failures failures) {
+    public static SourceVideo open(Path file, Failures failures) {
         if (file == null || !Files.isRegularFile(file)) {
-            throw new EngineException(failures.failCode(), failures.notAVideo());
+            throw failures.notAVideo(null);
         }
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setOption("format_whitelist", CONTAINERS);
@@ -46,43 +57,43 @@ final class SourceVideo implements AutoCloseable {
             grabber.start();
         } catch (FFmpegFrameGrabber.Exception | RuntimeException e) {
             closeQuietly(grabber);
-            throw new EngineException(failures.failCode(), failures.notAVideo(), e);
+            throw failures.notAVideo(e);
         }
         if (!grabber.hasVideo() || grabber.getImageWidth() < 2 || grabber.getImageHeight() < 2) {
             closeQuietly(grabber);
-            throw new EngineException(failures.failCode(), failures.notAVideo());
+            throw failures.notAVideo(null);
         }
         return new SourceVideo(grabber, failures);
     }
 
-    int width() {
+    public int width() {
         return grabber.getImageWidth();
     }
 
-    int height() {
+    public int height() {
         return grabber.getImageHeight();
     }
 
     /** Frames per second as the container declares them (e.g. 29.97), or 24 when it declares none. */
-    double fps() {
+    public double fps() {
         double fps = grabber.getVideoFrameRate();
         return fps >= 1 && fps <= MAX_FPS ? fps : FALLBACK_FPS;
     }
 
     /** Frames the container declares; an estimate for progress only. */
-    int declaredFrames() {
+    public int declaredFrames() {
         return Math.max(0, grabber.getLengthInVideoFrames());
     }
 
     /** Decodes the next frame; false at the end of the stream. */
-    boolean next() {
+    public boolean next() {
         try {
             current = grabber.grabImage();
         } catch (FFmpegFrameGrabber.Exception | RuntimeException e) {
-            throw new EngineException(failures.failCode(), failures.undecodable(), e);
+            throw failures.undecodable(e);
         }
         if (current != null && current.image == null) {
-            throw new EngineException(failures.failCode(), failures.undecodable());
+            throw failures.undecodable(null);
         }
         if (current != null && firstTimestamp < 0) {
             firstTimestamp = current.timestamp;
@@ -91,14 +102,14 @@ final class SourceVideo implements AutoCloseable {
     }
 
     /** Start of the current frame in microseconds after the first frame, whatever the container's start time. */
-    long elapsedMicros() {
+    public long elapsedMicros() {
         return current.timestamp - firstTimestamp;
     }
 
     /**
      * Copies a region of the current frame into {@code target} (BGR, tightly packed, {@code width * height * 3}).
      */
-    void copy(int left, int top, int width, int height, byte[] target) {
+    public void copy(int left, int top, int width, int height, byte[] target) {
         ByteBuffer pixels = (ByteBuffer) current.image[0];
         int stride = current.imageStride;
         int rowBytes = width * 3;
