@@ -1,5 +1,8 @@
 package io.reelgate.server.task;
 
-/** A validated {@code POST /api/v1/runway/extend} body. {@code imageUrl}/{@code expandPrompt} are ignored. */
+/**
+ * A validated request to continue a finished video, as a dialect parsed it (KIE Runway: {@code POST
+ * /api/v1/runway/extend}, whose {@code imageUrl}/{@code expandPrompt} are ignored).
+ */
 public record ExtendRequest(String taskId, String prompt, String quality, String waterMark, String callBackUrl) {
 }

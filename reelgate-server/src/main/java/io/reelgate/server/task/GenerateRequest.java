@@ -1,7 +1,8 @@
 package io.reelgate.server.task;
 
 /**
- * A validated {@code POST /api/v1/runway/generate} body.
+ * A validated text- or image-to-video request, as a dialect parsed it (KIE Runway:
+ * {@code POST /api/v1/runway/generate}).
  *
  * @param imageUrl     {@code null} for text-to-video
  * @param aspectRatio  {@code null} when an image is given (the image decides the ratio, as KIE documents)

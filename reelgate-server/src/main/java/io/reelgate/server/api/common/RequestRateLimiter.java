@@ -18,24 +18,22 @@ import org.springframework.stereotype.Component;
 @Component
 class RequestRateLimiter {
 
-    enum Kind { SUBMIT, STATUS }
-
     private static final Logger log = LoggerFactory.getLogger(RequestRateLimiter.class);
 
     private final RateLimitProperties properties;
     private final RateLimitBuckets buckets;
-    private final Map<Kind, BucketConfiguration> configurations = new EnumMap<>(Kind.class);
+    private final Map<RateBudget, BucketConfiguration> configurations = new EnumMap<>(RateBudget.class);
 
     RequestRateLimiter(RateLimitProperties properties, RateLimitBuckets buckets) {
         this.properties = properties;
         this.buckets = buckets;
-        for (Kind kind : Kind.values()) {
+        for (RateBudget kind : RateBudget.values()) {
             configurations.put(kind, configuration(budget(kind)));
         }
     }
 
     /** @return empty when allowed, otherwise the nanoseconds until a request would be */
-    OptionalLong tryAcquire(String apiKeyId, Kind kind) {
+    OptionalLong tryAcquire(String apiKeyId, RateBudget kind) {
         if (!properties.enabled()) {
             return OptionalLong.empty();
         }
@@ -49,8 +47,8 @@ class RequestRateLimiter {
         return probe.isConsumed() ? OptionalLong.empty() : OptionalLong.of(probe.getNanosToWaitForRefill());
     }
 
-    RateLimitProperties.Budget budget(Kind kind) {
-        return kind == Kind.SUBMIT ? properties.submit() : properties.status();
+    RateLimitProperties.Budget budget(RateBudget kind) {
+        return kind == RateBudget.SUBMIT ? properties.submit() : properties.status();
     }
 
     private static BucketConfiguration configuration(RateLimitProperties.Budget budget) {
