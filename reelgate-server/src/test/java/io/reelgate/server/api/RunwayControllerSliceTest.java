@@ -1,7 +1,9 @@
 package io.reelgate.server.api;
 
 import static io.reelgate.server.testsupport.SliceRequests.error;
+import static io.reelgate.server.testsupport.SliceRequests.exactly;
 import static io.reelgate.server.testsupport.SliceRequests.get;
+import static io.reelgate.server.testsupport.SliceRequests.kieError;
 import static io.reelgate.server.testsupport.SliceRequests.postJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -19,11 +21,13 @@ import io.reelgate.server.task.TaskNotFoundException;
 import io.reelgate.server.task.TaskService;
 import io.reelgate.server.testsupport.ApiSlice;
 import io.reelgate.server.testsupport.SliceRequests;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.MockMvc;
@@ -90,9 +94,7 @@ class RunwayControllerSliceTest {
         when(tasks.submitGenerate(eq(SliceRequests.KEY.id()), any(), any())).thenReturn("task-1");
 
         mvc.perform(postJson(GENERATE, "{\"prompt\":\"a fox\",\"duration\":\"10\",\"quality\":\"720p\",\"aspectRatio\":\"9:16\"}"))
-                .andExpect(status().isOk())
-                .andExpect(content().json("{\"code\":200,\"msg\":\"success\",\"data\":{\"taskId\":\"task-1\"}}",
-                        JsonCompareMode.STRICT));
+                .andExpect(exactly("{\"code\":200,\"msg\":\"success\",\"data\":{\"taskId\":\"task-1\"}}"));
 
         ArgumentCaptor<GenerateRequest> request = ArgumentCaptor.forClass(GenerateRequest.class);
         Mockito.verify(tasks).submitGenerate(eq(SliceRequests.KEY.id()), request.capture(), any());
@@ -131,8 +133,23 @@ class RunwayControllerSliceTest {
         expectError(mvc.perform(get(GENERATE)), 405, "Method GET is not allowed here");
     }
 
-    /** KIE answers errors with HTTP 200 and the real status in {@code code} (reelgate.api.error-http-status=kie). */
+    /** With {@code error-http-status=mirror} the HTTP status repeats the code; the envelope stays the same. */
+    @Nested
+    @TestPropertySource(properties = "reelgate.api.error-http-status=mirror")
+    class MirroringTheCodeInTheHttpStatus {
+
+        @Test
+        void aValidationErrorIsHttp422AndAnUnknownTaskHttp404() throws Exception {
+            when(tasks.findRunway(SliceRequests.KEY.id(), "nope")).thenThrow(new TaskNotFoundException("nope"));
+
+            mvc.perform(postJson(GENERATE, "{}")).andExpect(status().isUnprocessableContent())
+                    .andExpect(content().json(error(422, "prompt is required"), JsonCompareMode.STRICT));
+            mvc.perform(get("/api/v1/runway/record-detail?taskId=nope")).andExpect(status().isNotFound())
+                    .andExpect(content().json(error(404, "Task not found: nope"), JsonCompareMode.STRICT));
+        }
+    }
+
     private static void expectError(ResultActions answer, int code, String msg) throws Exception {
-        answer.andExpect(status().isOk()).andExpect(content().json(error(code, msg), JsonCompareMode.STRICT));
+        answer.andExpect(kieError(code, msg));
     }
 }
