@@ -80,7 +80,7 @@ final class OneNode {
 
     TaskDispatcher dispatcher(FakeUpstreamEngine engine) {
         EngineRegistry engines = engines(engine);
-        return new TaskDispatcher(tasks, transitions, runner(engines), engines, running, dispatch, node, clock,
+        return new TaskDispatcher(tasks, transitions, runner(engines, engine), engines, running, dispatch, node, clock,
                 event -> { }, new EngineLimits(engines, tasks, new StandardEnvironment()));
     }
 
@@ -127,15 +127,18 @@ final class OneNode {
                 .query((rs, row) -> DbTime.read(rs, "next_poll_at")).single();
     }
 
-    private EngineRegistry engines(FakeUpstreamEngine engine) {
-        RoutingProperties routing = new RoutingProperties("", "", "", Map.of(), Map.of());
-        return new EngineRegistry(List.of(engine), engine.name(), new EngineRouting(routing, engine.name()));
+    private static EngineRegistry engines(FakeUpstreamEngine engine) {
+        return new EngineRegistry(List.of(engine), engine.name(), routing(engine));
     }
 
-    private TaskRunner runner(EngineRegistry engines) {
-        return new TaskRunner(engines, transitions, running, contexts(), jobs(), results(), upstream,
-                new EngineRouting(new RoutingProperties("", "", "", Map.of(), Map.of()), "preview"), dataDirectory(),
-                telemetry(), clock);
+    /** Every task to the one engine, no failover. */
+    private static EngineRouting routing(FakeUpstreamEngine engine) {
+        return new EngineRouting(new RoutingProperties("", "", "", Map.of(), Map.of()), engine.name());
+    }
+
+    private TaskRunner runner(EngineRegistry engines, FakeUpstreamEngine engine) {
+        return new TaskRunner(engines, transitions, running, contexts(), jobs(), results(), upstream, routing(engine),
+                dataDirectory(), telemetry(), clock);
     }
 
     private TaskEngineContextFactory contexts() {
