@@ -16,14 +16,18 @@ class LeaseKeeperTest {
     private final LeaseKeeper keeper = node.leaseKeeper(node.dispatch);
 
     @Test
-    void aHeartbeatRenewsTheLeaseOfEveryTaskRunningHereFromTheClock() {
+    void aHeartbeatRenewsTheLeaseFromTheClockSoTheTaskOutlivesItsFirstLeaseEnd() {
         String id = node.claimedBy(OneNode.NODE, "preview", LEASE);
         node.running.start(id);
+
         node.clock.advance(Duration.ofSeconds(20));
-
         keeper.renewLeases();
-
         assertThat(node.task(id).leaseUntil()).isEqualTo(OneNode.T0.plusSeconds(20).plus(node.dispatch.leaseDuration()));
+
+        node.clock.advance(Duration.ofSeconds(20));
+        keeper.recoverExpiredLeases();
+        assertThat(node.task(id).state()).as("40 s after a 30 s claim, renewed at 20 s").isEqualTo(TaskState.GENERATING);
+        assertThat(node.task(id).leaseOwner()).isEqualTo(OneNode.NODE);
     }
 
     @Test
