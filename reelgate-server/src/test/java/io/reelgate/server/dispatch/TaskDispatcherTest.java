@@ -37,12 +37,12 @@ class TaskDispatcherTest {
     @Test
     void anEngineAtItsLimitIsLeftOutOfClaimingUntilOneOfItsTasksEnds() {
         String first = node.waiting("upstream");
+        assertThat(dispatcher.runOnce()).isTrue();
         node.clock.advance(Duration.ofSeconds(1));
         String second = node.waiting("upstream");
 
-        assertThat(dispatcher.runOnce()).isTrue();
         assertThat(dispatcher.runOnce()).as("the engine's one slot is taken").isFalse();
-        assertThat(node.task(second).state()).isEqualTo(TaskState.QUEUEING);
+        assertThat(node.task(second).state()).as("admitted, not claimed").isEqualTo(TaskState.QUEUEING);
 
         node.transitions.failRunning(first, UpstreamTracking.OWNER, EngineException.INTERNAL, "upstream failed",
                 node.clock.instant());
