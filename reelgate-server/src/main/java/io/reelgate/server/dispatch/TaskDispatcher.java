@@ -137,14 +137,21 @@ class TaskDispatcher implements SmartLifecycle {
         }
     }
 
+    /**
+     * One round of a worker: admits waiting tasks, then claims one queued task and runs it on this thread (an
+     * upstream engine's run ends once the task is submitted and parked). {@code false} when there was none to claim.
+     */
+    boolean runOnce() {
+        admitWaiting();
+        Optional<String> claimed = claimNext();
+        claimed.flatMap(tasks::findById).ifPresent(task -> runner.run(task, node.id()));
+        return claimed.isPresent();
+    }
+
     private void workLoop() {
         while (active) {
             try {
-                admitWaiting();
-                Optional<String> claimed = claimNext();
-                if (claimed.isPresent()) {
-                    tasks.findById(claimed.get()).ifPresent(task -> runner.run(task, node.id()));
-                } else {
+                if (!runOnce()) {
                     wakeUps.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUps.drainPermits();
                 }

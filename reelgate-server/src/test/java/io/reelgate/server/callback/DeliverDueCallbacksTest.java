@@ -41,7 +41,11 @@ class DeliverDueCallbacksTest {
     private String keyId;
 
     private void start(int perReceiver) {
-        CallbackProperties properties = new CallbackProperties(Duration.ofSeconds(5), List.of(Duration.ofMinutes(1)), 0,
+        start(perReceiver, List.of(Duration.ofMinutes(1)));
+    }
+
+    private void start(int perReceiver, List<Duration> retryDelays) {
+        CallbackProperties properties = new CallbackProperties(Duration.ofSeconds(5), retryDelays, 0,
                 Duration.ofSeconds(1), Duration.ofHours(24), 16, perReceiver, 50);
         DataSource dataSource = TestDatabases.migrated(TestDatabases.Kind.H2);
         JdbcClient jdbc = JdbcClient.create(dataSource);
@@ -86,6 +90,36 @@ class DeliverDueCallbacksTest {
         CallbackDelivery delivered = awaitDelivery(task, d -> d.state().equals(CallbackDelivery.DELIVERED));
         assertThat(delivered.attempts()).isEqualTo(2);
         assertThat(deliveries.attempts(delivered.id())).extracting(CallbackAttempt::httpStatus).containsExactly(500, 200);
+    }
+
+    @Test
+    void eachRetryWaitsForItsDelayOnTheClockAndTheFailureAfterTheLastRetryIsFinal() {
+        // KIE's schedule (docs/kie-contract.md): three retries, 1, 5 and 15 minutes apart
+        List<Duration> schedule = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15));
+        start(8, schedule);
+        healthy.answer(500, 503, 500, 502);
+        String task = insert(healthy, "/down", T0);
+        callbacks.deliverDue();
+        awaitAttemptsRecorded(task, 1);
+
+        for (int retry = 1; retry <= schedule.size(); retry++) {
+            clock.advance(schedule.get(retry - 1).minusSeconds(1));
+            callbacks.deliverDue();
+            assertThat(delivery(task).attempts()).as("retry %d a second early", retry).isEqualTo(retry);
+
+            clock.advance(Duration.ofSeconds(1));
+            callbacks.deliverDue();
+            awaitAttemptsRecorded(task, retry + 1);
+        }
+
+        CallbackDelivery dead = delivery(task);
+        assertThat(dead.state()).isEqualTo(CallbackDelivery.DEAD);
+        assertThat(deliveries.attempts(dead.id())).extracting(CallbackAttempt::startedAt).containsExactly(T0,
+                T0.plusSeconds(60), T0.plusSeconds(360), T0.plusSeconds(1260));
+        clock.advance(Duration.ofDays(1));
+        callbacks.deliverDue();
+        assertThat(delivery(task).attempts()).as("no attempt after the last").isEqualTo(4);
+        assertThat(healthy.at("/down")).hasSize(4);
     }
 
     @Test
@@ -141,6 +175,11 @@ class DeliverDueCallbacksTest {
         String task = UUID.randomUUID().toString();
         deliveries.insert(task, keyId, receiver.url(path), "{\"task\":\"" + task + "\"}", dueAt);
         return task;
+    }
+
+    private void awaitAttemptsRecorded(String task, int attempts) {
+        Await.until(WAIT, attempts + " attempts of " + task + " recorded",
+                () -> deliveries.attempts(delivery(task).id()).size() == attempts);
     }
 
     private CallbackDelivery delivery(String task) {

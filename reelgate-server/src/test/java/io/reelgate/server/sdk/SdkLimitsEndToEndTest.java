@@ -1,6 +1,5 @@
 package io.reelgate.server.sdk;
 
-import io.reelgate.server.testsupport.TestDataDirs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +9,8 @@ import io.reelgate.client.errors.RateLimitedException;
 import io.reelgate.client.errors.TaskTimeoutException;
 import io.reelgate.client.model.GenerateRequest;
 import io.reelgate.client.model.TaskDetail;
+import io.reelgate.server.testsupport.AdminHttp;
+import io.reelgate.server.testsupport.TestDataDirs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,23 +56,29 @@ class SdkLimitsEndToEndTest {
 
     @Test
     void waitForCompletionPollsThroughTheStatusBudgetAndTimesOutWhenAsked() throws Exception {
-        ReelgateClient client = client(RetryPolicy.defaults());
-        // kept: a full budget is the precondition, Bucket4j refills on its own clock, and a probe would spend the token
-        Thread.sleep(2100);
+        // budgets are per key: a key of its own starts full, whatever the other test spent, without waiting for a refill
+        ReelgateClient client = client(RetryPolicy.defaults(), freshKey("poll-through"));
         String task = client.generate(CHEAP);
 
         TaskDetail done = client.waitForCompletion(task, Duration.ofSeconds(90));
         assertThat(done.isSuccess()).isTrue();
 
-        // kept, as above: the status budget refilled, so the 300 ms wait ends in a timeout and not in a 429
-        Thread.sleep(2100);
-        String slow = client.generate(GenerateRequest.builder("slow").aspectRatio("16:9").duration(10).build());
-        assertThatThrownBy(() -> client.waitForCompletion(slow, Duration.ofMillis(300)))
+        // again a full status budget, so the 300 ms wait ends in a timeout and not in a 429
+        ReelgateClient fresh = client(RetryPolicy.defaults(), freshKey("time-out"));
+        String slow = fresh.generate(GenerateRequest.builder("slow").aspectRatio("16:9").duration(10).build());
+        assertThatThrownBy(() -> fresh.waitForCompletion(slow, Duration.ofMillis(300)))
                 .isInstanceOf(TaskTimeoutException.class);
     }
 
     private ReelgateClient client(RetryPolicy retry) throws Exception {
-        return ReelgateClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .apiKey(Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim()).retryPolicy(retry).build();
+        return client(retry, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    }
+
+    private ReelgateClient client(RetryPolicy retry, String apiKey) {
+        return ReelgateClient.builder().baseUrl("http://127.0.0.1:" + port).apiKey(apiKey).retryPolicy(retry).build();
+    }
+
+    private String freshKey(String name) {
+        return new AdminHttp("http://127.0.0.1:" + port, DATA_DIR).createKey(name, 1000).secret();
     }
 }
