@@ -96,9 +96,9 @@ final class OneNode {
     /** A new task of {@code engine} in {@code wait}, as a submit leaves it. */
     String waiting(String engine) {
         String id = UUID.randomUUID().toString();
-        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, engine, new TaskInput("a red fox", null, "16:9",
-                "720p", 5, "", null, "runway-duration-5-generate", true, null, null, null, false, null), 12,
-                clock.instant(), null));
+        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, engine, io.reelgate.server.testsupport.TestTaskInputs
+                .textToVideo("a red fox").model("runway-duration-5-generate").expandPrompt(true).build(), 12,
+                clock.instant(), null, null, "test"));
         return id;
     }
 
@@ -162,7 +162,7 @@ final class OneNode {
         return new DataDirectory(dataDir.toString());
     }
 
-    private static RunTelemetry telemetry() {
-        return new RunTelemetry(TaskTracing.NOOP, new UpstreamMetrics(new SimpleMeterRegistry()));
+    private RunTelemetry telemetry() {
+        return new RunTelemetry(io.reelgate.server.testsupport.Untraced.tracing(tasks), new UpstreamMetrics(new SimpleMeterRegistry()));
     }
 }

@@ -1,6 +1,6 @@
 package io.reelgate.server.testsupport;
 
-import io.reelgate.server.api.AuthenticatedKey;
+import io.reelgate.server.api.common.AuthenticatedKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;

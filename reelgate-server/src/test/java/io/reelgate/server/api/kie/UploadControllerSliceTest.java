@@ -1,4 +1,4 @@
-package io.reelgate.server.api;
+package io.reelgate.server.api.kie;
 
 import static io.reelgate.server.testsupport.SliceRequests.postJson;
 import static io.reelgate.server.testsupport.SliceRequests.uploadFailure;
@@ -10,7 +10,9 @@ import static org.mockito.Mockito.when;
 import io.reelgate.server.testsupport.ApiSlice;
 import io.reelgate.server.testsupport.SliceRequests;
 import io.reelgate.server.upload.UploadRefusedException;
-import io.reelgate.server.upload.UploadReplays;
+import io.reelgate.server.api.common.AuthenticatedKey;
+import io.reelgate.server.api.common.SubmitOptionsReader;
+import io.reelgate.server.idempotency.IdempotencyStore;
 import io.reelgate.server.upload.UploadService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +36,7 @@ class UploadControllerSliceTest {
     UploadService uploads;
 
     @MockitoBean
-    UploadReplays replays;
+    IdempotencyStore replays;
 
     @Test
     void aUrlUploadWithAFieldThatIsNotAStringAnswers400NamingIt() throws Exception {

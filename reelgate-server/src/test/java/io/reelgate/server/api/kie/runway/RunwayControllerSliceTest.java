@@ -1,4 +1,4 @@
-package io.reelgate.server.api;
+package io.reelgate.server.api.kie.runway;
 
 import static io.reelgate.server.testsupport.SliceRequests.error;
 import static io.reelgate.server.testsupport.SliceRequests.exactly;
@@ -14,9 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.reelgate.server.task.ExtendRequestParser;
 import io.reelgate.server.task.GenerateRequest;
-import io.reelgate.server.task.GenerateRequestParser;
 import io.reelgate.server.task.TaskNotFoundException;
 import io.reelgate.server.task.TaskService;
 import io.reelgate.server.testsupport.ApiSlice;
@@ -91,13 +89,13 @@ class RunwayControllerSliceTest {
 
     @Test
     void generateAcceptedHandsTheParsedRequestToTheServiceAndAnswersItsTaskId() throws Exception {
-        when(tasks.submitGenerate(eq(SliceRequests.KEY.id()), any(), any())).thenReturn("task-1");
+        when(tasks.submitGenerate(eq(SliceRequests.KEY.id()), eq(KieRunwayDialect.NAME), any(), any())).thenReturn("task-1");
 
         mvc.perform(postJson(GENERATE, "{\"prompt\":\"a fox\",\"duration\":\"10\",\"quality\":\"720p\",\"aspectRatio\":\"9:16\"}"))
                 .andExpect(exactly("{\"code\":200,\"msg\":\"success\",\"data\":{\"taskId\":\"task-1\"}}"));
 
         ArgumentCaptor<GenerateRequest> request = ArgumentCaptor.forClass(GenerateRequest.class);
-        Mockito.verify(tasks).submitGenerate(eq(SliceRequests.KEY.id()), request.capture(), any());
+        Mockito.verify(tasks).submitGenerate(eq(SliceRequests.KEY.id()), eq(KieRunwayDialect.NAME), request.capture(), any());
         assertThat(request.getValue().prompt()).isEqualTo("a fox");
         assertThat(request.getValue().duration()).isEqualTo(10);
         assertThat(request.getValue().aspectRatio()).isEqualTo("9:16");
@@ -110,7 +108,7 @@ class RunwayControllerSliceTest {
 
     @Test
     void extendOfAnUnknownTaskAnswers404() throws Exception {
-        when(tasks.submitExtend(any(), any(), any())).thenThrow(new TaskNotFoundException("nope"));
+        when(tasks.submitExtend(any(), any(), any(), any())).thenThrow(new TaskNotFoundException("nope"));
 
         expectError(mvc.perform(postJson(EXTEND, "{\"taskId\":\"nope\",\"prompt\":\"on\",\"quality\":\"720p\"}")), 404,
                 "Task not found: nope");
@@ -123,7 +121,7 @@ class RunwayControllerSliceTest {
 
     @Test
     void recordDetailOfAnUnknownTaskAnswers404() throws Exception {
-        when(tasks.findRunway(SliceRequests.KEY.id(), "nope")).thenThrow(new TaskNotFoundException("nope"));
+        when(tasks.findRunway(SliceRequests.KEY.id(), KieRunwayDialect.NAME, "nope")).thenThrow(new TaskNotFoundException("nope"));
 
         expectError(mvc.perform(get("/api/v1/runway/record-detail?taskId=nope")), 404, "Task not found: nope");
     }
@@ -140,7 +138,7 @@ class RunwayControllerSliceTest {
 
         @Test
         void aValidationErrorIsHttp422AndAnUnknownTaskHttp404() throws Exception {
-            when(tasks.findRunway(SliceRequests.KEY.id(), "nope")).thenThrow(new TaskNotFoundException("nope"));
+            when(tasks.findRunway(SliceRequests.KEY.id(), KieRunwayDialect.NAME, "nope")).thenThrow(new TaskNotFoundException("nope"));
 
             mvc.perform(postJson(GENERATE, "{}")).andExpect(status().isUnprocessableContent())
                     .andExpect(content().json(error(422, "prompt is required"), JsonCompareMode.STRICT));

@@ -1,4 +1,4 @@
-package io.reelgate.server.api;
+package io.reelgate.server.api.kie.runway;
 
 import static io.reelgate.server.testsupport.SliceRequests.exactly;
 import static io.reelgate.server.testsupport.SliceRequests.get;
@@ -10,7 +10,6 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
-import io.reelgate.server.task.AlephRequestParser;
 import io.reelgate.server.task.TaskNotFoundException;
 import io.reelgate.server.task.TaskService;
 import io.reelgate.server.testsupport.ApiSlice;
@@ -65,7 +64,7 @@ class AlephControllerSliceTest {
 
     @Test
     void generateAcceptedAnswersTheTaskIdTheServiceGaveTheParsedRequest() throws Exception {
-        when(tasks.submitAleph(eq(SliceRequests.KEY.id()),
+        when(tasks.submitAleph(eq(SliceRequests.KEY.id()), eq(KieRunwayDialect.NAME),
                 argThat(r -> r.videoUrl().equals("https://example.com/v.mp4") && r.seed() == 7L), any()))
                 .thenReturn("aleph-1");
 
@@ -75,7 +74,7 @@ class AlephControllerSliceTest {
 
     @Test
     void recordInfoWithoutTaskIdAnswers422AndOfAnUnknownTask404() throws Exception {
-        when(tasks.findAleph(SliceRequests.KEY.id(), "nope")).thenThrow(new TaskNotFoundException("nope"));
+        when(tasks.findAleph(SliceRequests.KEY.id(), KieRunwayDialect.NAME, "nope")).thenThrow(new TaskNotFoundException("nope"));
 
         mvc.perform(get("/api/v1/aleph/record-info")).andExpect(kieError(422, "taskId is required"));
         mvc.perform(get("/api/v1/aleph/record-info?taskId=nope")).andExpect(kieError(404, "Task not found: nope"));

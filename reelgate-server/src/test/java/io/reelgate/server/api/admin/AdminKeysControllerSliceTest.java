@@ -1,4 +1,4 @@
-package io.reelgate.server.api;
+package io.reelgate.server.api.admin;
 
 import static io.reelgate.server.testsupport.SliceRequests.get;
 import static io.reelgate.server.testsupport.SliceRequests.kieError;

@@ -1,4 +1,4 @@
-package io.reelgate.server.api;
+package io.reelgate.server.api.kie;
 
 import static io.reelgate.server.testsupport.SliceRequests.exactly;
 import static io.reelgate.server.testsupport.SliceRequests.get;
