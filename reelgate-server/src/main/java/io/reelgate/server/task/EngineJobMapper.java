@@ -19,7 +19,8 @@ public final class EngineJobMapper {
         return jobFor(task.id(), task.kind(), task.input());
     }
 
-    static EngineJob.Builder jobFor(String taskId, TaskKind kind, TaskInput in) {
+    /** The same before the task exists: to check a request against an engine, or to render a model's input. */
+    public static EngineJob.Builder jobFor(String taskId, TaskKind kind, TaskInput in) {
         return EngineJob.builder(taskId, EngineJob.Kind.valueOf(kind.name()))
                 .prompt(in.prompt())
                 .imageUrl(in.imageUrl())

@@ -56,7 +56,8 @@ public class PreviewEngine implements VideoEngine {
     /**
      * Text becomes a procedural animation (tinted towards the first reference image, if any); a first frame gets a
      * camera move, and a first and last frame a move that dissolves into the last. An explicit size wins; otherwise
-     * the first frame, then the requested ratio, decides the shape at the job's resolution.
+     * the requested ratio, else the first frame (KIE Runway sends no ratio with an image), else 16:9 decides the shape
+     * at the job's resolution.
      */
     private EngineResult generate(EngineJob job, EngineContext context) {
         BufferedImage first = job.hasImage() ? image(job, job.imageUrl(), "input", "image", context) : null;
@@ -89,7 +90,7 @@ public class PreviewEngine implements VideoEngine {
         if (job.size() != null) {
             return job.size();
         }
-        if (first != null) {
+        if (first != null && job.aspectRatio() == null) {
             return VideoGeometry.of(job.quality(), VideoGeometry.nearestAspectRatio(first.getWidth(), first.getHeight()));
         }
         return VideoGeometry.of(job.quality(), job.aspectRatio() == null ? "16:9" : job.aspectRatio());

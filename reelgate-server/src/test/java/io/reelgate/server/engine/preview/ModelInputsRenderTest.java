@@ -14,7 +14,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,25 +119,13 @@ class ModelInputsRenderTest {
     }
 
     /** Serves each URL the image named by its last path segment. */
-    private EngineContext context(Map<String, BufferedImage> images) {
-        return new EngineContext() {
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-
-            @Override
-            public void progress(int percent) {
-            }
-
-            @Override
-            public void download(String url, Path target, long maxBytes, String what) {
-                try {
-                    ImageIO.write(images.get(url.substring(url.lastIndexOf('/') + 1)), "png", target.toFile());
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        };
+    private EngineContext context(Map<String, BufferedImage> images) throws IOException {
+        FakeEngineContext context = new FakeEngineContext();
+        for (Map.Entry<String, BufferedImage> image : images.entrySet()) {
+            Path file = dir.resolve(image.getKey());
+            ImageIO.write(image.getValue(), "png", file.toFile());
+            context.serve("https://img.example/" + image.getKey(), file);
+        }
+        return context;
     }
 }

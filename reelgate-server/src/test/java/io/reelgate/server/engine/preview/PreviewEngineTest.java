@@ -125,7 +125,7 @@ class PreviewEngineTest {
         Path source = dir.resolve("source.png");
         ImageIO.write(image, "png", source.toFile());
         Path work = Files.createDirectory(dir.resolve("work"));
-        EngineJob job = EngineJob.generate("t", "a portrait, slowly", "https://example.com/p.png", "16:9", "720p", 5, "", work);
+        EngineJob job = EngineJob.generate("t", "a portrait, slowly", "https://example.com/p.png", null, "720p", 5, "", work);
 
         EngineResult result = render(job, new FakeContext(source));
 
