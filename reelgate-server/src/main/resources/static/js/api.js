@@ -10,7 +10,7 @@ export class ApiError extends Error {
 
   /** The request field a validation message is about: messages start with the field's name. */
   get field() {
-    const match = /^([A-Za-z][A-Za-z0-9]*)\b/.exec(this.message || '');
+    const match = /^([A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)/.exec(this.message || '');
     return match ? match[1] : null;
   }
 }

@@ -1,4 +1,5 @@
 import { ApiError, call, el, followStream, session } from './api.js';
+import { drawFields, readInput } from './model-form.js';
 
 const KEY = 'reelgate.apiKey';
 const TERMINAL = new Set(['success', 'fail']);
@@ -33,6 +34,27 @@ async function useKey(key) {
   $('#tasks-empty').hidden = false;
   stopStream = followStream(key, '/api/v1/tasks/stream', onStreamEvent, onStreamStatus);
   loadRecentTasks();
+  loadModels();
+}
+
+// ---- registry models (KIE Market API) ----
+
+let models = [];
+
+async function loadModels() {
+  try {
+    models = await call(apiKey, 'GET', '/api/v1/models?dialect=kie-market');
+  } catch (e) {
+    return; // the other forms work without the registry
+  }
+  const select = $('#model-id');
+  select.replaceChildren(...models.map((m) => el('option', { value: m.id, text: `${m.id} · ${m.modes.join(', ')}` })));
+  drawSelectedModel();
+}
+
+function drawSelectedModel() {
+  const model = models.find((m) => m.id === $('#model-id').value);
+  if (model) drawFields($('#model-fields'), model);
 }
 
 async function refreshCredits() {
@@ -239,7 +261,8 @@ function onSubmit(form, build, path) {
   });
 }
 
-const kindOf = (path) => (path.includes('aleph') ? 'aleph' : path.includes('extend') ? 'extend' : 'generate');
+const kindOf = (path) => (path.includes('aleph') ? 'aleph' : path.includes('extend') ? 'extend'
+  : path.includes('jobs') ? 'model' : 'generate');
 const text = (data, name) => String(data.get(name) || '').trim();
 
 onSubmit($('#generate-form'), async (data) => {
@@ -279,7 +302,22 @@ onSubmit($('#aleph-form'), async (data) => {
   return body;
 }, '/api/v1/aleph/generate');
 
+onSubmit($('#model-form'), async (data) => {
+  const model = models.find((m) => m.id === data.get('model'));
+  if (!model) throw new ApiError(422, 'model is required: paste your API key to load the models');
+  const input = await readInput($('#model-fields'), model, async (file, field) => {
+    try {
+      return await upload(file, 'playground/inputs');
+    } catch (e) {
+      throw new ApiError(e.code, `input.${field}: the upload failed: ${e.message}`);
+    }
+  });
+  return { model: model.id, input };
+}, '/api/v1/jobs/createTask');
+
 // ---- wiring ----
+
+$('#model-id').addEventListener('change', drawSelectedModel);
 
 const prompt = $('#gen-prompt');
 prompt.addEventListener('input', () => {

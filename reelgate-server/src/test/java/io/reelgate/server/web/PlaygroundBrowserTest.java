@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -136,6 +137,48 @@ class PlaygroundBrowserTest extends EndToEndTest {
         assertThat(find("#gen-prompt").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElements(By.cssSelector("#tasks li.task"))).isEmpty();
         chromium.screenshot("playground-too-long-prompt");
+    }
+
+    @Test
+    void aRegistryModelIsPickedItsFieldsAreDrawnFromTheEntryAndItsTaskRuns() {
+        useKey(freshKey());
+        wait(15).until(d -> browser.findElements(By.cssSelector("#model-id option[value='grok-imagine/text-to-video']"))
+                .size() == 1);
+        new Select(find("#model-id")).selectByValue("grok-imagine/text-to-video");
+        wait(5).until(d -> !browser.findElements(By.cssSelector("#model-fields [data-field='input.resolution']")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#model-fields [data-field='input.mode'] option")))
+                .extracting(WebElement::getText).contains("fun", "normal", "spicy");
+
+        find("#model-field-prompt").sendKeys("a lantern floating over a dark river");
+        new Select(find("#model-field-resolution")).selectByValue("480p");
+        new Select(find("#model-field-aspect_ratio")).selectByValue("16:9");
+        find("#model-submit").click();
+
+        WebElement row = wait(15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#tasks li.task")));
+        wait(90).until(d -> "success".equals(row.getAttribute("data-state")));
+        WebElement video = wait(15).until(d -> row.findElement(By.tagName("video")));
+        wait(30).until(d -> ((Number) js.executeScript("return arguments[0].readyState", video)).intValue() >= 1);
+        assertThat(((Number) js.executeScript("return arguments[0].videoWidth", video)).intValue()).isEqualTo(854);
+        assertThat(((Number) js.executeScript("return arguments[0].videoHeight", video)).intValue()).isEqualTo(480);
+        chromium.screenshot("playground-registry-model");
+    }
+
+    @Test
+    void aMissingModelFieldIsNamedNextToThatField() {
+        useKey(freshKey());
+        wait(15).until(d -> browser.findElements(
+                By.cssSelector("#model-id option[value='hailuo/2-3-image-to-video-standard']")).size() == 1);
+        new Select(find("#model-id")).selectByValue("hailuo/2-3-image-to-video-standard");
+        wait(5).until(d -> !browser.findElements(By.cssSelector("#model-field-image_url")).isEmpty());
+        find("#model-field-prompt").sendKeys("the beam sweeps the fog");
+        find("#model-submit").click();
+
+        WebElement error = wait(10).until(d -> {
+            WebElement e = find("#model-form [data-field='input.image_url'] .error");
+            return e.getText().isEmpty() ? null : e;
+        });
+        assertThat(error.getText()).contains("input.image_url");
+        assertThat(browser.findElements(By.cssSelector("#tasks li.task"))).isEmpty();
     }
 
     @Test
