@@ -1,5 +1,9 @@
 package io.reelgate.server.sdk;
 
+import java.util.List;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import io.reelgate.server.testsupport.VideoProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,6 +85,23 @@ class CliEndToEndTest extends EndToEndTest {
         assertThat(result.exit()).isEqualTo(ReelgateCli.API_ERROR);
         assertThat(result.err()).contains("401");
         assertThat(cli("keys", "disable", "no-such-key").exit()).isEqualTo(ReelgateCli.API_ERROR);
+    }
+
+    @Test
+    void generateWithAModelGoesThroughTheMarketApiAndSavesTheResult() throws Exception {
+        Path out = Files.createTempFile("cli-model", ".mp4");
+        Result generated = cli("generate", "--model", "kling-2.6/text-to-video", "--prompt", "a fox in the snow",
+                "--duration", "5", "--aspect", "16:9", "--input", "sound=false", "--out", out.toString(),
+                "--timeout", "120");
+
+        assertThat(generated.exit()).as(generated.err()).isZero();
+        assertThat(generated.out()).contains("videoUrl: ");
+        VideoProbe.Info video = VideoProbe.probe(out);
+        assertThat(List.of(video.width(), video.height(), video.decodedFrames())).containsExactly(1920, 1080, 120);
+
+        Result refused = cli("generate", "--model", "kling-2.6/text-to-video", "--prompt", "p", "--input", "sound=maybe");
+        assertThat(refused.exit()).isEqualTo(ReelgateCli.API_ERROR);
+        assertThat(refused.err()).contains("input.sound");
     }
 
     @Test
