@@ -87,6 +87,30 @@ class RunwayEngineEndToEndTest {
                 + "\"aspectRatio\":\"4:3\"}").code()).isEqualTo(422);
     }
 
+    @Test
+    void registryModelsRouteToTheirFirstRunningEngine() throws Exception {
+        String id = "5a1d2c3e-7f80-4b1a-9c2d-0000000000aa";
+        RUNWAY.acceptCreate("text_to_video", "a market kite", id);
+        RUNWAY.taskAnswers(id, FakeRunway.running(id, 0.5), RUNWAY.succeeded(id));
+
+        KieHttp.Answer runwayModel = kie.postJson("/api/v1/jobs/createTask", "{\"model\":\"runway\",\"input\":"
+                + "{\"prompt\":\"a market kite\",\"duration\":5,\"quality\":\"720p\",\"aspect_ratio\":\"16:9\"}}");
+        KieHttp.Answer klingModel = kie.postJson("/api/v1/jobs/createTask", "{\"model\":\"kling-2.6/text-to-video\","
+                + "\"input\":{\"prompt\":\"offline\",\"sound\":false,\"duration\":\"5\"}}");
+
+        String runwayTask = runwayModel.data().get("taskId").asString();
+        String klingTask = klingModel.data().get("taskId").asString();
+        assertThat(kie.get("/api/v1/tasks/" + runwayTask).data().get("engine").asString()).isEqualTo("runway");
+        assertThat(kie.get("/api/v1/tasks/" + klingTask).data().get("engine").asString()).isEqualTo("preview");
+        JsonNode done = io.reelgate.server.testsupport.Await.until(TIMEOUT, "the runway model's task ends",
+                () -> kie.get("/api/v1/jobs/recordInfo?taskId=" + runwayTask).data(),
+                r -> r.get("state").asString().equals("success") || r.get("state").asString().equals("fail"));
+        assertThat(done.get("state").asString()).isEqualTo("success");
+        RUNWAY.server().verify(1, runwayRequest(postRequestedFor(urlEqualTo("/v1/text_to_video")))
+                .withRequestBody(equalToJson("{\"model\":\"gen4.5\",\"promptText\":\"a market kite\","
+                        + "\"ratio\":\"1280:720\",\"duration\":5}")));
+    }
+
     @AfterAll
     static void stopRunway() {
         RUNWAY.close();
