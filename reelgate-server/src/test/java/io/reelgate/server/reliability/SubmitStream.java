@@ -38,15 +38,16 @@ final class SubmitStream {
     }
 
     /** Sends one logical submit until it is accepted; any answer but 200, 455 or 5xx fails the test. */
-    String submit(String idempotencyKey, String json, Duration giveUpAfter) {
+    String submit(String idempotencyKey, String path, String json, Duration giveUpAfter) {
         // a tenth of a second between attempts, as a client retrying a node that restarts would wait
-        return Await.atMost(giveUpAfter, Duration.ofMillis(100), () -> attempt(idempotencyKey, json), Optional::isPresent)
+        return Await.atMost(giveUpAfter, Duration.ofMillis(100), () -> attempt(idempotencyKey, path, json),
+                        Optional::isPresent)
                 .orElseThrow(() -> new AssertionError("submit " + idempotencyKey + " not accepted within " + giveUpAfter));
     }
 
     /** One attempt: the task id when accepted, empty when the node was away or answered 455 or 5xx. */
-    private Optional<String> attempt(String idempotencyKey, String json) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.get() + "/api/v1/runway/generate"))
+    private Optional<String> attempt(String idempotencyKey, String path, String json) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.get() + path))
                 .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + apiKey)
                 .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
