@@ -14,6 +14,7 @@ import io.reelgate.server.task.TaskState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -123,6 +124,7 @@ class VeoController {
     @Operation(summary = "Get the 4K version", description = "Starts a 4K re-render of the finished video (120 "
             + "credits, once), reported through record-info and a 4K callback.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VeoSchemas.FourKRequest.class),
                     examples = @ExampleObject(name = "4K", value = VeoExamples.FOUR_K))))
     @ApiResponse(responseCode = "200", description = "The 4K task, or 422 while processing / once generated",
             content = @Content(mediaType = "application/json", examples = {
@@ -153,6 +155,7 @@ class VeoController {
     @Operation(summary = "Extend a Veo video", description = "A new task continuing a finished generate or extend "
             + "task of this key; model fast (default) / quality / lite.",
             requestBody = @RequestBody(required = true, content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = VeoSchemas.ExtendRequest.class),
                     examples = @ExampleObject(name = "extend", value = VeoExamples.EXTEND))))
     @ApiResponse(responseCode = "200", description = "The extension task's id, or an error code",
             content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "accepted",
