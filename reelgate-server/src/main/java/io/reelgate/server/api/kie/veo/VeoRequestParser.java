@@ -27,6 +27,8 @@ class VeoRequestParser {
     static final String DEFAULT_MODEL = "veo3_fast";
     static final String EXTEND_MODEL = "veo3_extend";
     static final String UNSUPPORTED_MODEL = "The model is not supported";
+    /** What KIE answers for a missing or empty prompt (a live capture). */
+    static final String NO_PROMPT = "Please enter prompt";
     private static final String REFERENCE = "REFERENCE_2_VIDEO";
 
     private final ModelRegistry registry;
@@ -64,6 +66,9 @@ class VeoRequestParser {
     }
 
     private ModelTask task(VideoModel model, Map<String, Object> fields, JsonNode body) {
+        if (!(fields.get("prompt") instanceof String prompt) || prompt.isBlank()) {
+            throw new InvalidRequestException("prompt", NO_PROMPT);
+        }
         String callBackUrl = CallBackUrls.read(body.path("callBackUrl"));
         fields.remove("callBackUrl");
         ModelInput input;

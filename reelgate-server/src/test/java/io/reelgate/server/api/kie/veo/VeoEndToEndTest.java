@@ -290,7 +290,11 @@ class VeoEndToEndTest extends EndToEndTest {
         assertThat(ratio.code()).isEqualTo(422);
         assertThat(ratio.msg()).contains("aspectRatio");
         assertThat(kie.postJson(VeoController.GENERATE, "{\"prompt\":\"p\",\"seeds\":5}").msg()).contains("seeds");
-        assertThat(kie.postJson(VeoController.GENERATE, "{\"model\":\"veo3\"}").msg()).contains("prompt");
+        assertThat(kie.postJson(VeoController.GENERATE, "{\"model\":\"veo3\"}").raw().body())
+                .isEqualTo("{\"code\":422,\"msg\":\"Please enter prompt\",\"data\":null}");
+        assertThat(kie.postJson(VeoController.GENERATE, "{\"prompt\":\" \"}").msg()).isEqualTo("Please enter prompt");
+        assertThat(kie.postJson(VeoController.GENERATE, "{\"prompt\":\"p\",\"colour\":\"red\"}").msg())
+                .contains("colour");
         assertThat(kie.postJson(VeoController.GENERATE, "{\"prompt\":\"p\",\"model\":\"veo3\",\"generationType\":"
                 + "\"REFERENCE_2_VIDEO\",\"imageUrls\":[\"https://img.example/a.png\"]}").msg())
                 .as("Quality has no reference mode").contains("generationType");
