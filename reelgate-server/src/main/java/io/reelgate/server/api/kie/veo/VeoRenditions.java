@@ -11,12 +11,9 @@ import io.reelgate.server.task.TaskInput;
 import io.reelgate.server.task.TaskKind;
 import io.reelgate.server.task.TaskService;
 import io.reelgate.server.task.TaskState;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -34,23 +31,22 @@ class VeoRenditions {
 
     private final TaskService tasks;
     private final ModelRegistry registry;
-    private final JdbcClient jdbc;
+    private final VeoRenditionRepository renditions;
     private final ObjectMapper json;
     private final Clock clock;
 
-    VeoRenditions(TaskService tasks, ModelRegistry registry, JdbcClient jdbc, ObjectMapper json, Clock clock) {
+    VeoRenditions(TaskService tasks, ModelRegistry registry, VeoRenditionRepository renditions, ObjectMapper json,
+                  Clock clock) {
         this.tasks = tasks;
         this.registry = registry;
-        this.jdbc = jdbc;
+        this.renditions = renditions;
         this.json = json;
         this.clock = clock;
     }
 
     /** The rendition task of {@code source} at {@code size}, if one was started. */
     Optional<Task> existing(String apiKeyId, Task source, RenditionSize size) {
-        return jdbc.sql("SELECT rendition_task_id FROM veo_rendition WHERE source_task_id = ? AND resolution = ?")
-                .params(source.id(), size.label).query(String.class).optional()
-                .map(id -> tasks.findInDialect(apiKeyId, KieVeoDialect.NAME, id));
+        return renditions.find(source.id(), size.label).map(id -> tasks.findInDialect(apiKeyId, KieVeoDialect.NAME, id));
     }
 
     /** A successful generate task of this key that can be re-rendered; anything else is the documented 422. */
@@ -80,19 +76,12 @@ class VeoRenditions {
         String key = "veo-rendition:" + source.id() + ":" + size.label;
         String id = tasks.submitModel(apiKeyId, new ModelTask(KieVeoDialect.NAME, TaskKind.GENERATE, null, input,
                 size.credits, engines), new SubmitOptions(key, key, null));
-        try {
-            jdbc.sql("INSERT INTO veo_rendition (source_task_id, resolution, rendition_task_id, created_at) "
-                            + "VALUES (?, ?, ?, ?)")
-                    .params(source.id(), size.label, id, Timestamp.from(clock.instant())).update();
-        } catch (DuplicateKeyException e) {
-            // the racing request that shared this task recorded it first
-        }
+        renditions.insert(source.id(), size.label, id, clock.instant());
         return tasks.findInDialect(apiKeyId, KieVeoDialect.NAME, id);
     }
 
     /** Whether {@code taskId} went through the 1080p endpoint (such a video can no longer be extended). */
     boolean hasFullHd(String taskId) {
-        return jdbc.sql("SELECT COUNT(*) FROM veo_rendition WHERE source_task_id = ? AND resolution = ?")
-                .params(taskId, RenditionSize.FULL_HD.label).query(Long.class).single() > 0;
+        return renditions.find(taskId, RenditionSize.FULL_HD.label).isPresent();
     }
 }

@@ -1,9 +1,16 @@
 package io.reelgate.server.api.kie.veo;
 
+import static io.reelgate.server.api.kie.veo.VeoTasks.TIMEOUT;
+import static io.reelgate.server.api.kie.veo.VeoTasks.awaitFlag;
+import static io.reelgate.server.api.kie.veo.VeoTasks.create;
+import static io.reelgate.server.api.kie.veo.VeoTasks.download;
+import static io.reelgate.server.api.kie.veo.VeoTasks.keyWith;
+import static io.reelgate.server.api.kie.veo.VeoTasks.record;
+import static io.reelgate.server.api.kie.veo.VeoTasks.signed;
+import static io.reelgate.server.api.kie.veo.VeoTasks.typesOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.client.CallbackVerifier;
-import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.EndToEndTest;
@@ -12,12 +19,8 @@ import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.VideoProbe;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class VeoEndToEndTest extends EndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration TIMEOUT = Duration.ofSeconds(180);
     /** The documented record-info example (§4.3 of the contract): its keys and the JSON type of each value. */
     private static final String DOCUMENTED_RECORD = """
             {"taskId":"veo_task_abcdef123456",
@@ -83,7 +85,7 @@ class VeoEndToEndTest extends EndToEndTest {
 
     @Test
     void aFastTextVideoHasTheDocumentedRecordAndCallbackAndIsCharged60() throws Exception {
-        Signed signed = signedKey("veo-signed", 1000);
+        VeoTasks.Signed signed = signed(baseUrl(), DATA_DIR, "veo-signed", 1000);
         KieHttp veo = signed.client();
         String secret = signed.secret();
         String body = "{\"prompt\":\"A futuristic city with flying cars at sunset.\",\"model\":\"veo3_fast\","
@@ -104,7 +106,7 @@ class VeoEndToEndTest extends EndToEndTest {
         assertThat(done.get("response").get("originUrls")).as("16:9 has no uncropped original").isEmpty();
         assertThat(done.get("completeTime").asLong()).isGreaterThanOrEqualTo(done.get("createTime").asLong());
         assertThat(done.get("createTime").asLong()).isGreaterThan(1_700_000_000_000L);
-        VideoProbe.Info video = download(veo, done.get("response").get("resultUrls").get(0).asString());
+        VideoProbe.Info video = download(veo, dir, done.get("response").get("resultUrls").get(0).asString());
         assertThat(List.of(video.width(), video.height())).containsExactly(1280, 720);
         assertThat(video.durationSeconds()).isEqualTo(8.0);
         assertThat(video.codecName()).isEqualTo("h264");
@@ -127,14 +129,14 @@ class VeoEndToEndTest extends EndToEndTest {
 
     @Test
     void aLitePortraitVideoRendersAt720x1280ForItsDurationAndCosts30() throws IOException {
-        KieHttp veo = keyWith("veo-portrait", 100);
+        KieHttp veo = keyWith(baseUrl(), DATA_DIR, "veo-portrait", 100);
         String taskId = create(veo, "{\"prompt\":\"A waterfall\",\"model\":\"veo3_lite\",\"aspect_ratio\":\"9:16\","
                 + "\"duration\":4}");
 
         JsonNode done = awaitFlag(veo, taskId, 1);
 
         assertThat(done.get("response").get("originUrls")).as("not 16:9: the original is listed").hasSize(1);
-        VideoProbe.Info video = download(veo, done.get("response").get("resultUrls").get(0).asString());
+        VideoProbe.Info video = download(veo, dir, done.get("response").get("resultUrls").get(0).asString());
         assertThat(List.of(video.width(), video.height())).containsExactly(720, 1280);
         assertThat(video.durationSeconds()).isEqualTo(4.0);
         assertThat(veo.get("/api/v1/chat/credit").data().asLong()).isEqualTo(70);
@@ -142,7 +144,7 @@ class VeoEndToEndTest extends EndToEndTest {
 
     @Test
     void aFirstAndLastFramePairStartsOnTheFirstFrame() throws IOException {
-        KieHttp veo = keyWith("veo-frames", 1000);
+        KieHttp veo = keyWith(baseUrl(), DATA_DIR, "veo-frames", 1000);
         String first = host.serve("/red.png", ImageHost.png(1280, 720));
         String last = host.serve("/blue.png", ImageHost.png(1280, 720));
         String taskId = create(veo, "{\"prompt\":\"From dawn to dusk\",\"model\":\"veo3\",\"imageUrls\":[\""
@@ -150,7 +152,7 @@ class VeoEndToEndTest extends EndToEndTest {
 
         JsonNode done = awaitFlag(veo, taskId, 1);
 
-        VideoProbe.Info video = download(veo, done.get("response").get("resultUrls").get(0).asString());
+        VideoProbe.Info video = download(veo, dir, done.get("response").get("resultUrls").get(0).asString());
         assertThat(List.of(video.width(), video.height())).containsExactly(1280, 720);
         assertThat(video.durationSeconds()).isEqualTo(4.0);
         assertThat(host.requests("/red.png")).isPositive();
@@ -159,73 +161,8 @@ class VeoEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void the1080pVersionIsProcessingFirstThenAReRenderAt1920x1080ChargedOnce() throws IOException {
-        KieHttp veo = keyWith("veo-1080p", 100);
-        String taskId = create(veo, "{\"prompt\":\"Rolling hills\",\"duration\":4}");
-        awaitFlag(veo, taskId, 1);
-
-        KieHttp.Answer first = veo.get(VeoController.FULL_HD + "?taskId=" + taskId + "&index=0");
-
-        assertThat(first.raw().body()).isEqualTo(VeoExamples.FULL_HD_PROCESSING.strip());
-        KieHttp.Answer ready = Await.until(TIMEOUT, "the 1080p version",
-                () -> veo.get(VeoController.FULL_HD + "?taskId=" + taskId + "&index=0"), a -> a.code() != 400);
-        assertThat(ready.code()).as(ready.body().toString()).isEqualTo(200);
-        assertThat(ready.data().propertyNames()).containsExactly("resultUrl");
-        VideoProbe.Info video = download(veo, ready.data().get("resultUrl").asString());
-        assertThat(List.of(video.width(), video.height())).containsExactly(1920, 1080);
-        assertThat(video.durationSeconds()).isEqualTo(4.0);
-        assertThat(veo.get(VeoController.FULL_HD + "?taskId=" + taskId).data().get("resultUrl").asString())
-                .isEqualTo(ready.data().get("resultUrl").asString());
-        assertThat(veo.get("/api/v1/chat/credit").data().asLong()).as("60 + 5 once").isEqualTo(35);
-        assertThat(veo.postJson(VeoController.EXTEND, "{\"taskId\":\"" + taskId + "\",\"prompt\":\"more\"}").msg())
-                .as("a video that went through 1080p cannot be extended").contains("taskId");
-    }
-
-    @Test
-    void the4kVersionIsATaskWithItsOwnCallbackAt3840x2160ChargedOnce() throws Exception {
-        Signed signed = signedKey("veo-4k", 200);
-        KieHttp veo = signed.client();
-        String secret = signed.secret();
-        String taskId = create(veo, "{\"prompt\":\"A harbour at night\",\"duration\":4}");
-        awaitFlag(veo, taskId, 1);
-        String request = "{\"taskId\":\"" + taskId + "\",\"index\":0,\"callBackUrl\":\"" + receiver.url("/4k") + "\"}";
-
-        KieHttp.Answer started = veo.postJson(VeoController.FOUR_K, request);
-
-        assertThat(started.code()).as(started.body().toString()).isEqualTo(200);
-        assertThat(typesOf(started.data())).isEqualTo(typesOf(JSON.readTree(VeoExamples.FOUR_K_STARTED).get("data")));
-        String fourK = started.data().get("taskId").asString();
-        KieHttp.Answer again = veo.postJson(VeoController.FOUR_K, request);
-        assertThat(again.code()).isEqualTo(422);
-        assertThat(again.msg()).isIn(VeoController.FOUR_K_PROCESSING, VeoController.FOUR_K_DONE);
-        JsonNode done = awaitFlag(veo, fourK, 1);
-        assertThat(done.has("fallbackFlag")).as("documented: absent on 4K tasks").isFalse();
-        assertThat(done.get("response").get("mediaIds")).hasSize(1);
-        assertThat(done.get("response").get("resolution").asString()).isEqualTo("4k");
-        VideoProbe.Info video = download(veo, done.get("response").get("resultUrls").get(0).asString());
-        assertThat(List.of(video.width(), video.height())).containsExactly(3840, 2160);
-        assertThat(video.durationSeconds()).isEqualTo(4.0);
-        KieHttp.Answer generated = veo.postJson(VeoController.FOUR_K, request);
-        assertThat(generated.code()).isEqualTo(422);
-        assertThat(generated.msg()).isEqualTo(VeoController.FOUR_K_DONE);
-        assertThat(generated.data().get("resultUrls")).hasSize(1);
-        assertThat(veo.get("/api/v1/chat/credit").data().asLong()).as("60 + 120 once").isEqualTo(20);
-
-        CallbackReceiver.Received callback = receiver.await("/4k", 1, TIMEOUT).get(0);
-        JsonNode payload = JSON.readTree(callback.body());
-        assertThat(payload.get("code").asInt()).isEqualTo(200);
-        assertThat(payload.get("msg").asString()).isEqualTo("4K Video generated successfully.");
-        assertThat(payload.get("data").propertyNames()).contains("taskId", "info", "task_id", "result_urls",
-                "media_ids", "image_urls");
-        assertThat(payload.get("data").get("info").propertyNames()).containsExactlyInAnyOrder("resultUrls", "imageUrls");
-        assertThat(payload.get("data").get("info").get("resultUrls").get(0).isString()).isTrue();
-        assertThat(payload.get("data").get("taskId").asString()).isEqualTo(fourK);
-        CallbackVerifier.kie(secret).verify(callback.headers(), callback.body());
-    }
-
-    @Test
     void anExtensionIsANewTaskContinuingTheParentWithItsOwnCallbackAndPrice() throws Exception {
-        Signed signed = signedKey("veo-extend", 1000);
+        VeoTasks.Signed signed = signed(baseUrl(), DATA_DIR, "veo-extend", 1000);
         KieHttp veo = signed.client();
         String secret = signed.secret();
         String parent = create(veo, "{\"prompt\":\"A dog in a park\",\"duration\":4}");
@@ -243,7 +180,7 @@ class VeoEndToEndTest extends EndToEndTest {
         assertThat(veo.get("/api/v1/tasks/" + child).data().get("parentTaskId").asString()).isEqualTo(parent);
         JsonNode done = awaitFlag(veo, child, 1);
         assertThat(done.get("response").get("fullResultUrls")).hasSize(1);
-        VideoProbe.Info video = download(veo, done.get("response").get("resultUrls").get(0).asString());
+        VideoProbe.Info video = download(veo, dir, done.get("response").get("resultUrls").get(0).asString());
         assertThat(List.of(video.width(), video.height())).containsExactly(1280, 720);
         assertThat(veo.get("/api/v1/chat/credit").data().asLong()).as("60 + quality 250").isEqualTo(1000 - 310);
         CallbackReceiver.Received callback = receiver.await("/extend", 1, TIMEOUT).get(0);
@@ -256,7 +193,7 @@ class VeoEndToEndTest extends EndToEndTest {
 
     @Test
     void aFailedTaskHasTheDocumentedFailureRecordAndCallbackAndIsRefunded() throws IOException {
-        KieHttp veo = keyWith("veo-fail", 100);
+        KieHttp veo = keyWith(baseUrl(), DATA_DIR, "veo-fail", 100);
         String missing = host.serve("/here.png", ImageHost.png(64, 64)).replace("here", "missing");
         String taskId = create(veo, "{\"prompt\":\"p\",\"imageUrls\":[\"" + missing + "\"],\"callBackUrl\":\""
                 + receiver.url("/fail") + "\"}");
@@ -304,7 +241,7 @@ class VeoEndToEndTest extends EndToEndTest {
                 .contains("taskId");
         KieHttp.Answer badKey = new KieHttp(baseUrl(), "not-a-key").postJson(VeoController.GENERATE, "{\"prompt\":\"p\"}");
         assertThat(badKey.code()).isEqualTo(401);
-        KieHttp poor = keyWith("veo-poor", 59);
+        KieHttp poor = keyWith(baseUrl(), DATA_DIR, "veo-poor", 59);
         assertThat(poor.postJson(VeoController.GENERATE, "{\"prompt\":\"p\"}").code()).isEqualTo(402);
         assertThat(poor.postJson(VeoController.GENERATE, "{\"prompt\":\"p\",\"model\":\"veo3_lite\"}").code())
                 .as("Lite costs 30").isEqualTo(200);
@@ -325,62 +262,10 @@ class VeoEndToEndTest extends EndToEndTest {
         }
         assertThat(kie.get("/api/v1/jobs/recordInfo?taskId=" + veoTask).msg()).isEqualTo("recordInfo is null");
         assertThat(kie.get("/api/v1/runway/record-detail?taskId=" + veoTask).code()).isEqualTo(404);
-        KieHttp other = keyWith("veo-other", 100);
+        KieHttp other = keyWith(baseUrl(), DATA_DIR, "veo-other", 100);
         assertThat(other.get(VeoController.RECORD_INFO + "?taskId=" + veoTask).msg()).isEqualTo("record is null");
         assertThat(other.postJson(VeoController.EXTEND, "{\"taskId\":\"" + veoTask + "\",\"prompt\":\"p\"}").msg())
                 .isEqualTo("taskId " + veoTask + " is not a task of yours");
         assertThat(kie.get("/api/v1/tasks/" + veoTask).data().get("dialect").asString()).isEqualTo("kie-veo");
-    }
-
-    /**
-     * Each key with the JSON type of its value, nested objects by their own keys: the shape two bodies share. An
-     * array counts as an array whatever it holds (16:9 videos list no uncropped original); URL items are checked
-     * where they must be present.
-     */
-    private static Map<String, Object> typesOf(JsonNode node) {
-        Map<String, Object> types = new LinkedHashMap<>();
-        node.properties().forEach(e -> types.put(e.getKey(),
-                e.getValue().isObject() ? typesOf(e.getValue()) : e.getValue().getNodeType()));
-        return types;
-    }
-
-    /** A client whose key signs its callbacks with {@code secret}. */
-    private record Signed(KieHttp client, String secret) {
-    }
-
-    private Signed signedKey(String name, long credits) {
-        AdminHttp admin = new AdminHttp(baseUrl(), DATA_DIR);
-        AdminHttp.Key key = admin.createKey(name, credits);
-        String secret = admin.post("/admin/api/keys/" + key.id() + "/webhook-secret", "").data().asString();
-        return new Signed(new KieHttp(baseUrl(), key.secret()), secret);
-    }
-
-    private KieHttp keyWith(String name, long credits) {
-        return new KieHttp(baseUrl(), new AdminHttp(baseUrl(), DATA_DIR).createKey(name, credits).secret());
-    }
-
-    private static String create(KieHttp client, String body) {
-        KieHttp.Answer created = client.postJson(VeoController.GENERATE, body);
-        assertThat(created.code()).as(created.body().toString()).isEqualTo(200);
-        return created.data().get("taskId").asString();
-    }
-
-    private static JsonNode record(KieHttp client, String taskId) {
-        KieHttp.Answer answer = client.get(VeoController.RECORD_INFO + "?taskId=" + taskId);
-        assertThat(answer.code()).as(answer.body().toString()).isEqualTo(200);
-        return answer.data();
-    }
-
-    private static JsonNode awaitFlag(KieHttp client, String taskId, int flag) {
-        JsonNode record = Await.until(TIMEOUT, "task " + taskId + " ends", () -> record(client, taskId),
-                r -> r.get("successFlag").asInt() != 0);
-        assertThat(record.get("successFlag").asInt()).as(record.toString()).isEqualTo(flag);
-        return record;
-    }
-
-    private VideoProbe.Info download(KieHttp client, String url) throws IOException {
-        Path file = Files.createTempFile(dir, "result", ".mp4");
-        client.download(URI.create(url).toString(), file);
-        return VideoProbe.probe(file);
     }
 }
