@@ -68,7 +68,10 @@ class VeoCallbacks implements CallbackRenderer {
         }
         List<String> videos = List.of(records.resultUrl(task));
         List<String> covers = records.coverUrls(task);
-        data.put("info", Map.of("resultUrls", videos, "imageUrls", covers));
+        Map<String, Object> info = new LinkedHashMap<>();
+        info.put("resultUrls", videos);
+        info.put("imageUrls", covers);
+        data.put("info", info);
         data.put("result_urls", videos);
         data.put("media_ids", List.of(task.id()));
         data.put("image_urls", covers);
