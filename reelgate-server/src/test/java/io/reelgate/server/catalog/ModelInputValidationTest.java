@@ -181,7 +181,7 @@ class ModelInputValidationTest {
                 .isInstanceOf(UnknownModelException.class).hasMessage("The model is not supported");
         assertThat(Inputs.REGISTRY.forDialect("openai")).extracting(VideoModel::id).containsExactly("sora-2", "sora-2-pro");
         assertThat(Inputs.REGISTRY.forDialect("kie-veo")).extracting(VideoModel::id)
-                .containsExactly("veo3", "veo3_fast", "veo3_lite");
+                .containsExactly("veo3", "veo3_fast", "veo3_lite", "veo3_extend");
     }
 
     @Test

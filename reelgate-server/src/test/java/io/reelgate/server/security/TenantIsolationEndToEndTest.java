@@ -47,7 +47,19 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
     private static final CallbackReceiver RECEIVER = new CallbackReceiver();
 
     /** What key A owns, by the parameter that names it. */
-    private record Owned(String generateTask, String alephTask, String webhookId, String resultUrl, String uploadUrl) {
+    private record Owned(String generateTask, String alephTask, String webhookId, String resultUrl, String uploadUrl,
+                         String veoTask, String marketTask) {
+
+        /** A task of the dialect the route belongs to: each dialect reads back only its own tasks. */
+        String taskFor(String route) {
+            if (route.contains("/aleph/")) {
+                return alephTask;
+            }
+            if (route.contains("/veo/")) {
+                return veoTask;
+            }
+            return route.contains("/jobs/") ? marketTask : generateTask;
+        }
     }
 
     private record Probe(String route, String slot, String owned, String unknown) {
@@ -85,7 +97,8 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
         assertThat(probes).extracting(Probe::route).contains("GET /api/v1/runway/record-detail",
                 "GET /api/v1/aleph/record-info", "GET /api/v1/tasks/{taskId}", "POST /api/v1/tasks/{taskId}/cancel",
                 "GET /api/v1/callbacks", "POST /api/v1/callbacks/{webhookId}/redeliver", "POST /api/v1/runway/extend",
-                "POST /api/v1/common/download-url", "GET /api/v1/tasks");
+                "POST /api/v1/common/download-url", "GET /api/v1/tasks", "GET /api/v1/veo/record-info",
+                "GET /api/v1/veo/get-1080p-video", "POST /api/v1/veo/get-4k-video", "POST /api/v1/veo/extend");
         for (Probe probe : probes) {
             Answer mine = send(a, probe, probe.owned());
             Answer theirs = send(b, probe, probe.owned());
@@ -156,8 +169,14 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
         Answer upload = a.postJson("/api/file-base64-upload", "{\"uploadPath\":\"isolation\",\"base64Data\":"
                 + "\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\"}");
         assertThat(upload.code()).as(upload.body().toString()).isEqualTo(200);
+        String veoTask = a.postJson("/api/v1/veo/generate", "{\"prompt\":\"isolation\",\"duration\":4}").data()
+                .get("taskId").asString();
+        String marketTask = a.postJson("/api/v1/jobs/createTask", "{\"model\":\"grok-imagine/text-to-video\","
+                + "\"input\":{\"prompt\":\"isolation\"}}").data().get("taskId").asString();
+        Await.until(TIMEOUT, "the Veo task ends", () -> a.get("/api/v1/veo/record-info?taskId=" + veoTask).data(),
+                data -> data.get("successFlag").asInt() != 0);
         return new Owned(generate, alephTask, deliveries.get(0).get("webhookId").asString(), resultUrl,
-                upload.data().get("downloadUrl").asString());
+                upload.data().get("downloadUrl").asString(), veoTask, marketTask);
     }
 
     /** One probe per object parameter of an operation; fails on an object parameter nobody taught this test. */
@@ -187,8 +206,7 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
         String missingTask = UUID.randomUUID().toString();
         String slotName = slot.substring(slot.indexOf(':') + 1);
         return switch (slotName) {
-            case "taskId", "before" -> List.of(new Probe(route, slot,
-                    route.contains("/aleph/") ? owned.alephTask() : owned.generateTask(), missingTask));
+            case "taskId", "before" -> List.of(new Probe(route, slot, owned.taskFor(route), missingTask));
             case "webhookId" -> List.of(new Probe(route, slot, owned.webhookId(), "msg_" + UUID.randomUUID().toString()
                     .replace("-", "").substring(0, owned.webhookId().length() - 4)));
             case "url" -> List.of(

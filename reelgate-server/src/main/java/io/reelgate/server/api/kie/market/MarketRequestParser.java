@@ -1,6 +1,7 @@
 package io.reelgate.server.api.kie.market;
 
 import io.reelgate.server.api.common.ApiException;
+import io.reelgate.server.api.kie.CallBackUrls;
 import io.reelgate.server.catalog.InvalidModelInputException;
 import io.reelgate.server.catalog.ModelInput;
 import io.reelgate.server.catalog.ModelRegistry;
@@ -8,8 +9,6 @@ import io.reelgate.server.catalog.ModelTasks;
 import io.reelgate.server.catalog.VideoModel;
 import io.reelgate.server.task.InvalidRequestException;
 import io.reelgate.server.task.ModelTask;
-import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -45,7 +44,7 @@ class MarketRequestParser {
         VideoModel model = registry.find(modelNode.asString())
                 .filter(entry -> entry.servesDialect(KieMarketDialect.NAME))
                 .orElseThrow(() -> new ApiException(422, UNSUPPORTED_MODEL));
-        String callBackUrl = callBackUrl(body.path("callBackUrl"));
+        String callBackUrl = CallBackUrls.read(body.path("callBackUrl"));
         JsonNode inputNode = body.path("input");
         if (inputNode.isMissingNode() || inputNode.isNull()) {
             throw new InvalidRequestException("input", "input is required");
@@ -61,22 +60,5 @@ class MarketRequestParser {
             throw new InvalidRequestException(named.field(), named.getMessage());
         }
         return ModelTasks.of(input, KieMarketDialect.NAME, callBackUrl, json.writeValueAsString(body), null);
-    }
-
-    private static String callBackUrl(JsonNode node) {
-        if (node.isMissingNode() || node.isNull() || (node.isString() && node.asString().isEmpty())) {
-            return null;
-        }
-        String value = node.isString() ? node.asString() : null;
-        try {
-            URI uri = value == null ? null : URI.create(value);
-            String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
-                return value;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the answer below
-        }
-        throw new InvalidRequestException("callBackUrl", "callBackUrl must be an http(s) URL");
     }
 }
