@@ -18,6 +18,13 @@ enum StreamDialect {
             return "{\"model\":\"bytedance/v1-pro-text-to-video\",\"callBackUrl\":\"" + callbackUrl + "\",\"input\":"
                     + "{\"prompt\":\"reliability " + i + "\",\"resolution\":\"480p\",\"duration\":\"5\"}}";
         }
+    },
+    KIE_VEO("/api/v1/veo/generate") {
+        @Override
+        String body(int i, String callbackUrl) {
+            return "{\"prompt\":\"reliability " + i + "\",\"model\":\"veo3_lite\",\"aspectRatio\":\"16:9\","
+                    + "\"duration\":4,\"callBackUrl\":\"" + callbackUrl + "\"}";
+        }
     };
 
     private final String path;
@@ -32,7 +39,7 @@ enum StreamDialect {
 
     abstract String body(int i, String callbackUrl);
 
-    /** The task a callback is about: Runway's {@code data.task_id}, the Market's {@code data.taskId}. */
+    /** The task a callback is about: Runway's {@code data.task_id}, the Market's and Veo's {@code data.taskId}. */
     static String taskIdOf(JsonNode callback) {
         JsonNode data = callback.path("data");
         return data.has("task_id") ? data.get("task_id").asString() : data.get("taskId").asString();
