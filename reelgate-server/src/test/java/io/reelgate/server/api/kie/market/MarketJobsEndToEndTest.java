@@ -6,7 +6,7 @@ import io.reelgate.client.CallbackVerifier;
 import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
-import io.reelgate.server.testsupport.EndToEndTest;
+import io.reelgate.server.testsupport.WithReceiverAndHost;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.TinyMp4;
@@ -18,15 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** KIE's Market jobs API over real HTTP: createTask, recordInfo and the callback, per the documented examples. */
-class MarketJobsEndToEndTest extends EndToEndTest {
+class MarketJobsEndToEndTest extends WithReceiverAndHost {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
@@ -34,24 +31,6 @@ class MarketJobsEndToEndTest extends EndToEndTest {
     private static final List<String> RECORD_KEYS = List.of("taskId", "model", "state", "param", "resultJson",
             "failCode", "failMsg", "costTime", "completeTime", "createTime", "updateTime", "progress",
             "creditsConsumed");
-
-    private static CallbackReceiver receiver;
-    private static ImageHost host;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() {
-        receiver = new CallbackReceiver();
-        host = new ImageHost();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-        host.close();
-    }
 
     @Test
     void theDocumentedKlingExampleRunsAndTheRecordAndCallbackHaveTheDocumentedShape() throws Exception {

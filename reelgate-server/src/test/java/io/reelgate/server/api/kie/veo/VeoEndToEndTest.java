@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelgate.client.CallbackVerifier;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
-import io.reelgate.server.testsupport.EndToEndTest;
+import io.reelgate.server.testsupport.WithReceiverAndHost;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.VideoProbe;
@@ -21,15 +21,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** KIE's Veo 3.1 endpoints over real HTTP, per the documented examples (docs/compatibility.md, "KIE Veo 3.1"). */
-class VeoEndToEndTest extends EndToEndTest {
+class VeoEndToEndTest extends WithReceiverAndHost {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** The documented record-info example (§4.3 of the contract): its keys and the JSON type of each value. */
@@ -42,24 +39,6 @@ class VeoEndToEndTest extends EndToEndTest {
              "fallbackFlag":false}""";
     private static final List<String> RECORD_KEYS = List.of("taskId", "paramJson", "completeTime", "response",
             "successFlag", "errorCode", "errorMessage", "createTime", "fallbackFlag");
-
-    private static CallbackReceiver receiver;
-    private static ImageHost host;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() {
-        receiver = new CallbackReceiver();
-        host = new ImageHost();
-    }
-
-    @AfterAll
-    static void stop() {
-        receiver.close();
-        host.close();
-    }
 
     @Test
     void everyDocumentedExampleRequestIsAccepted() {
