@@ -1,13 +1,12 @@
 package io.reelgate.server.task;
 
-import io.reelgate.server.infra.ClusterJob;
+import io.reelgate.server.infra.RetentionJob;
 import io.reelgate.server.storage.BlobStore;
 import io.reelgate.server.storage.RetentionProperties;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskTransitions;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Files go first: a crash between the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
  */
 @Component
-public class RetentionSweep implements ClusterJob {
+public class RetentionSweep extends RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
 
@@ -30,6 +29,7 @@ public class RetentionSweep implements ClusterJob {
 
     public RetentionSweep(TaskRepository tasks, TaskTransitions transitions, BlobStore blobs, RetentionProperties properties,
                           Clock clock) {
+        super("result-retention", properties::sweepInterval);
         this.tasks = tasks;
         this.transitions = transitions;
         this.blobs = blobs;
@@ -37,27 +37,8 @@ public class RetentionSweep implements ClusterJob {
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "result-retention";
-    }
-
-    @Override
-    public Duration interval() {
-        return properties.sweepInterval();
-    }
-
-    @Override
-    public Duration initialDelay() {
-        return Duration.ofSeconds(30);
-    }
-
-    @Override
-    public void run() {
-        sweep();
-    }
-
     /** Expires everything due now; returns how many tasks were expired. */
+    @Override
     public int sweep() {
         int expired = 0;
         List<Task> due;

@@ -1,9 +1,8 @@
 package io.reelgate.server.upload;
 
-import io.reelgate.server.infra.ClusterJob;
+import io.reelgate.server.infra.RetentionJob;
 import io.reelgate.server.storage.BlobStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * and only while still expired, so an upload stored again under the same name in the meantime is left alone.
  */
 @Component
-public class UploadRetentionSweep implements ClusterJob {
+public class UploadRetentionSweep extends RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(UploadRetentionSweep.class);
 
@@ -26,33 +25,15 @@ public class UploadRetentionSweep implements ClusterJob {
     private final Clock clock;
 
     UploadRetentionSweep(UploadRepository uploads, BlobStore blobs, UploadProperties properties, Clock clock) {
+        super("upload-retention", properties::sweepInterval);
         this.uploads = uploads;
         this.blobs = blobs;
         this.properties = properties;
         this.clock = clock;
     }
 
-    @Override
-    public String name() {
-        return "upload-retention";
-    }
-
-    @Override
-    public Duration interval() {
-        return properties.sweepInterval();
-    }
-
-    @Override
-    public Duration initialDelay() {
-        return Duration.ofSeconds(30);
-    }
-
-    @Override
-    public void run() {
-        sweep();
-    }
-
     /** Deletes everything expired by now; returns how many uploads were deleted. */
+    @Override
     public int sweep() {
         Instant now = clock.instant();
         int deleted = 0;
