@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
@@ -92,16 +91,16 @@ class ClusterTaskEvents {
     void onTaskChanged(TaskChanged event) {
         Task t = event.task();
         boolean failed = t.state() == TaskState.FAIL;
-        announce(t.apiKeyId(), t.id(), t.kind().name().toLowerCase(Locale.ROOT), t.state().wire(), t.progress(),
+        announce(t.apiKeyId(), t.id(), TaskLabel.of(t), t.state().wire(), t.progress(),
                 failed ? t.failCode() : null, failed ? t.failMsg() : null);
     }
 
     @EventListener
     void onTaskProgressed(TaskProgressed event) {
-        announce(event.apiKeyId(), event.taskId(), event.kind(), TaskState.GENERATING.wire(), event.progress(), null, null);
+        announce(event.apiKeyId(), event.taskId(), event.label(), TaskState.GENERATING.wire(), event.progress(), null, null);
     }
 
-    private void announce(String apiKeyId, String taskId, String kind, String state, int progress, Integer failCode,
+    private void announce(String apiKeyId, String taskId, TaskLabel label, String state, int progress, Integer failCode,
                           String failMsg) {
         if (!running) {
             return;
@@ -110,7 +109,9 @@ class ClusterTaskEvents {
         payload.put("origin", origin);
         payload.put("apiKeyId", apiKeyId);
         payload.put("taskId", taskId);
-        payload.put("kind", kind);
+        payload.put("kind", label.kind());
+        payload.put("dialect", label.dialect());
+        payload.put("model", label.model());
         payload.put("state", state);
         payload.put("progress", progress);
         payload.put("failCode", failCode);
@@ -182,7 +183,8 @@ class ClusterTaskEvents {
         JsonNode failCode = event.path("failCode");
         JsonNode failMsg = event.path("failMsg");
         hub.publishFromOtherNode(event.path("apiKeyId").asString(), event.path("taskId").asString(),
-                event.path("kind").asString(), event.path("state").asString(), event.path("progress").asInt(),
+                new TaskLabel(event.path("kind").asString(), event.path("dialect").asString(null),
+                        event.path("model").asString(null)), event.path("state").asString(), event.path("progress").asInt(),
                 failCode.isNumber() ? failCode.asInt() : null, failMsg.isString() ? failMsg.asString() : null);
     }
 

@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.ExecutorService;
@@ -89,19 +88,19 @@ public class TaskEventHub {
     @EventListener
     void onTaskChanged(TaskChanged event) {
         Task t = event.task();
-        publish(t.apiKeyId(), t.id(), t.kind().name().toLowerCase(Locale.ROOT), t.state().wire(), t.progress(),
+        publish(t.apiKeyId(), t.id(), TaskLabel.of(t), t.state().wire(), t.progress(),
                 t.state() == TaskState.FAIL ? t.failCode() : null, t.state() == TaskState.FAIL ? t.failMsg() : null);
     }
 
     @EventListener
     void onTaskProgressed(TaskProgressed event) {
-        publish(event.apiKeyId(), event.taskId(), event.kind(), TaskState.GENERATING.wire(), event.progress(), null, null);
+        publish(event.apiKeyId(), event.taskId(), event.label(), TaskState.GENERATING.wire(), event.progress(), null, null);
     }
 
     /** A change made and announced by another node, relayed here for this node's subscribers. */
-    void publishFromOtherNode(String apiKeyId, String taskId, String kind, String state, int progress,
+    void publishFromOtherNode(String apiKeyId, String taskId, TaskLabel label, String state, int progress,
                               Integer failCode, String failMsg) {
-        publish(apiKeyId, taskId, kind, state, progress, failCode, failMsg);
+        publish(apiKeyId, taskId, label, state, progress, failCode, failMsg);
     }
 
     /**
@@ -125,12 +124,12 @@ public class TaskEventHub {
         fanOut.shutdownNow();
     }
 
-    private void publish(String apiKeyId, String taskId, String kind, String state, int progress, Integer failCode,
+    private void publish(String apiKeyId, String taskId, TaskLabel label, String state, int progress, Integer failCode,
                          String failMsg) {
         fanOut.execute(() -> {
             // ids keep growing across restarts and roughly agree across nodes: a resume point is valid anywhere
             sequence = Math.max(sequence + 1, clock.millis() * 1000);
-            TaskEvent event = new TaskEvent(sequence, apiKeyId, taskId, kind, state, progress, failCode, failMsg,
+            TaskEvent event = new TaskEvent(sequence, apiKeyId, taskId, label, state, progress, failCode, failMsg,
                     clock.instant());
             recent.addLast(event);
             if (recent.size() > capacity) {

@@ -5,7 +5,6 @@ import io.reelgate.server.infra.DbTime;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -124,7 +123,7 @@ public class TaskTransitions {
                 .param("progress", percent)
                 .update();
         if (single(rows, task.id())) {
-            events.publishEvent(new TaskProgressed(task.id(), task.apiKeyId(), task.kind().name().toLowerCase(Locale.ROOT), percent));
+            events.publishEvent(new TaskProgressed(task.id(), task.apiKeyId(), TaskLabel.of(task), percent));
         }
     }
 

@@ -99,9 +99,10 @@ class TaskStreamController {
     }
 
     record StreamEvent(String taskId, String kind, String state, int progress, Integer failCode, String failMsg,
-                       String at) {
+                       String at, String dialect, String model) {
         StreamEvent(TaskEvent e) {
-            this(e.taskId(), e.kind(), e.state(), e.progress(), e.failCode(), e.failMsg(), e.at().toString());
+            this(e.taskId(), e.kind(), e.state(), e.progress(), e.failCode(), e.failMsg(), e.at().toString(),
+                    e.label().dialect(), e.label().model());
         }
     }
 }

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * tasks ahead while waiting, null otherwise; {@code expiresAt} is when the result files will be deleted;
  * {@code traceId} is the W3C trace id of the task's trace (null for tasks accepted before tracing), to open it in
  * the tracing backend; {@code dialect} names the wire dialect that accepted the task ({@code kie-runway} for the KIE
- * Runway and Aleph endpoints), whose endpoints alone read it back.
+ * Runway and Aleph endpoints), whose endpoints alone read it back; {@code model} the model the request named (a
+ * registry id, KIE Runway's legacy {@code model} field), null when it named none.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record TaskView(
@@ -31,5 +32,6 @@ record TaskView(
         Integer failCode,
         String failMsg,
         String traceId,
-        String dialect) {
+        String dialect,
+        String model) {
 }

@@ -81,7 +81,7 @@ class TasksController {
                 text(t.queuedAt()), text(t.startedAt()), text(t.finishedAt()), text(t.deadlineAt()), text(t.expiresAt()),
                 t.expired(), success ? urls.file(t.videoKey()) : null, success ? urls.file(t.coverKey()) : null,
                 t.state() == TaskState.FAIL ? t.failCode() : null, t.state() == TaskState.FAIL ? t.failMsg() : null,
-                t.traceId(), t.dialect());
+                t.traceId(), t.dialect(), t.input().model());
     }
 
     private static TaskState stateOf(String state) {

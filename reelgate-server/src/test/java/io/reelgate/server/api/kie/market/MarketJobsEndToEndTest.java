@@ -8,6 +8,7 @@ import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.WithReceiverAndHost;
 import io.reelgate.server.testsupport.ImageHost;
+import io.reelgate.server.testsupport.TaskEventStream;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.TinyMp4;
 import io.reelgate.server.testsupport.VideoProbe;
@@ -159,6 +160,27 @@ class MarketJobsEndToEndTest extends WithReceiverAndHost {
         KieHttp poor = new KieHttp(baseUrl(), new AdminHttp(baseUrl(), DATA_DIR).createKey("market-poor", 10).secret());
         assertThat(poor.postJson("/api/v1/jobs/createTask", "{\"model\":\"kling-2.6/text-to-video\",\"input\":"
                 + "{\"prompt\":\"p\",\"sound\":false,\"duration\":\"5\"}}").code()).isEqualTo(402);
+    }
+
+    @Test
+    void theLiveStreamAndTheTaskListNameTheDialectAndModelOfEveryEvent() throws Exception {
+        String secret = new AdminHttp(baseUrl(), DATA_DIR).createKey("market-stream", 1000).secret();
+        KieHttp market = new KieHttp(baseUrl(), secret);
+        try (TaskEventStream stream = new TaskEventStream(baseUrl(), secret, "", null)) {
+            String taskId = market.postJson("/api/v1/jobs/createTask", "{\"model\":\"grok-imagine/text-to-video\","
+                    + "\"input\":{\"prompt\":\"streamed\",\"duration\":\"6\"}}").data().get("taskId").asString();
+
+            List<TaskEventStream.Event> events = stream.until(taskId, "success", TIMEOUT);
+
+            assertThat(events).isNotEmpty().allSatisfy(event -> {
+                assertThat(event.data().get("dialect").asString()).isEqualTo("kie-market");
+                assertThat(event.data().get("model").asString()).isEqualTo("grok-imagine/text-to-video");
+            });
+            JsonNode listed = market.get("/api/v1/tasks").data().get("tasks").get(0);
+            assertThat(listed.get("taskId").asString()).isEqualTo(taskId);
+            assertThat(listed.get("dialect").asString()).isEqualTo("kie-market");
+            assertThat(listed.get("model").asString()).isEqualTo("grok-imagine/text-to-video");
+        }
     }
 
     @Test
