@@ -64,9 +64,7 @@ public class RetentionSweep implements ClusterJob {
         do {
             due = tasks.resultsExpiredBefore(clock.instant(), properties.batchSize());
             for (Task task : due) {
-                deleteIfPresent(task.videoKey());
-                deleteIfPresent(task.coverKey());
-                deleteIfPresent(task.startFrameKey());
+                deleteResultFiles(task);
                 if (transitions.markExpired(task.id())) {
                     expired++;
                 }
@@ -76,6 +74,13 @@ public class RetentionSweep implements ClusterJob {
             log.info("Retention sweep expired {} task results", expired);
         }
         return expired;
+    }
+
+    /** The files a task's result left in the blob store (idempotent: missing files are not an error). */
+    void deleteResultFiles(Task task) {
+        deleteIfPresent(task.videoKey());
+        deleteIfPresent(task.coverKey());
+        deleteIfPresent(task.startFrameKey());
     }
 
     private void deleteIfPresent(String key) {
