@@ -47,7 +47,8 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
     private static final CallbackReceiver RECEIVER = new CallbackReceiver();
 
     /** What key A owns, by the parameter that names it. */
-    private record Owned(String generateTask, String alephTask, String webhookId, String resultUrl, String uploadUrl) {
+    private record Owned(String generateTask, String alephTask, String webhookId, String resultUrl, String uploadUrl,
+                         String video, String deletableVideo, String marketTask) {
     }
 
     private record Probe(String route, String slot, String owned, String unknown) {
@@ -85,11 +86,13 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
         assertThat(probes).extracting(Probe::route).contains("GET /api/v1/runway/record-detail",
                 "GET /api/v1/aleph/record-info", "GET /api/v1/tasks/{taskId}", "POST /api/v1/tasks/{taskId}/cancel",
                 "GET /api/v1/callbacks", "POST /api/v1/callbacks/{webhookId}/redeliver", "POST /api/v1/runway/extend",
-                "POST /api/v1/common/download-url", "GET /api/v1/tasks");
+                "POST /api/v1/common/download-url", "GET /api/v1/tasks", "GET /v1/videos/{video_id}",
+                "DELETE /v1/videos/{video_id}", "POST /v1/videos/{video_id}/remix", "GET /v1/videos/{video_id}/content");
         for (Probe probe : probes) {
-            Answer mine = send(a, probe, probe.owned());
+            // B first: A's own call may consume the object (a cancel, a delete)
             Answer theirs = send(b, probe, probe.owned());
             Answer missing = send(b, probe, probe.unknown());
+            Answer mine = send(a, probe, probe.owned());
 
             assertThat(normalised(theirs, probe.owned())).as("key B on key A's %s through %s", probe.slot(), probe.route())
                     .isEqualTo(normalised(missing, probe.unknown()));
@@ -157,7 +160,20 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
                 + "\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\"}");
         assertThat(upload.code()).as(upload.body().toString()).isEqualTo(200);
         return new Owned(generate, alephTask, deliveries.get(0).get("webhookId").asString(), resultUrl,
-                upload.data().get("downloadUrl").asString());
+                upload.data().get("downloadUrl").asString(), completedVideo(a), completedVideo(a), marketTask(a));
+    }
+
+    private static String marketTask(KieHttp a) {
+        return a.postJson("/api/v1/jobs/createTask", "{\"model\":\"kling-2.6/text-to-video\",\"input\":{\"prompt\":"
+                + "\"isolation\",\"sound\":false,\"aspect_ratio\":\"16:9\",\"duration\":\"5\"}}").data().get("taskId").asString();
+    }
+
+    /** A video of the OpenAI dialect, completed, so remix and content have something to work on. */
+    private static String completedVideo(KieHttp a) {
+        String id = a.postJson("/v1/videos", "{\"prompt\":\"isolation\"}").body().get("id").asString();
+        Await.until(TIMEOUT, "the video completes", () -> a.get("/v1/videos/" + id).body().get("status").asString(),
+                "completed"::equals);
+        return id;
     }
 
     /** One probe per object parameter of an operation; fails on an object parameter nobody taught this test. */
@@ -188,9 +204,12 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
         String slotName = slot.substring(slot.indexOf(':') + 1);
         return switch (slotName) {
             case "taskId", "before" -> List.of(new Probe(route, slot,
-                    route.contains("/aleph/") ? owned.alephTask() : owned.generateTask(), missingTask));
+                    route.contains("/aleph/") ? owned.alephTask()
+                            : route.contains("/jobs/") ? owned.marketTask() : owned.generateTask(), missingTask));
             case "webhookId" -> List.of(new Probe(route, slot, owned.webhookId(), "msg_" + UUID.randomUUID().toString()
                     .replace("-", "").substring(0, owned.webhookId().length() - 4)));
+            case "video_id" -> List.of(new Probe(route, slot, route.startsWith("DELETE ") ? owned.deletableVideo()
+                    : owned.video(), "video_" + UUID.randomUUID().toString().replace("-", "")));
             case "url" -> List.of(
                     new Probe(route, slot, owned.resultUrl(), owned.resultUrl().replaceAll("[^/]+$", UUID.randomUUID() + ".mp4")),
                     new Probe(route, slot, owned.uploadUrl(), owned.uploadUrl().replaceAll("[^/]+$", UUID.randomUUID() + ".png")));
@@ -221,9 +240,20 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
             default -> path;
         };
         if (method.equals("GET")) {
-            return key.get(target);
+            return readable(key.getBytes(key.authorized(target).GET().build()));
+        }
+        if (method.equals("DELETE")) {
+            return key.send(key.authorized(target).DELETE().build());
         }
         return key.postJson(target, slotIn.equals("body") ? exampleBodyWith(path, slotName, value) : "{}");
+    }
+
+    /** A JSON answer as it came; a binary one (a video's content) as its status, type and size. */
+    private static Answer readable(HttpResponse<byte[]> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = type.startsWith("application/json") ? JSON.readTree(response.body())
+                : JSON.getNodeFactory().textNode(type + ", " + response.body().length + " bytes");
+        return new Answer(response.statusCode(), body, null);
     }
 
     /** The operation's documented example body, with the object swapped in and no URL a server would fetch. */
