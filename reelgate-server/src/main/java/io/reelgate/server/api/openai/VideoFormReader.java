@@ -5,7 +5,9 @@ import io.reelgate.server.storage.FileUrls;
 import io.reelgate.server.upload.StoredUpload;
 import io.reelgate.server.upload.UploadService;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.web.multipart.MultipartFile;
@@ -58,8 +60,11 @@ class VideoFormReader {
         JsonNode reference = body.path("input_reference");
         String referenceUrl = reference.isObject() ? reference(text(reference.path("image_url"), "input_reference"),
                 text(reference.path("file_id"), "input_reference")) : text(reference, "input_reference");
+        Map<String, Object> extras = new LinkedHashMap<>();
+        body.properties().stream().filter(field -> !VideoForm.OPENAI_FIELDS.contains(field.getKey()))
+                .forEach(field -> extras.put(field.getKey(), json.treeToValue(field.getValue(), Object.class)));
         return new VideoForm(requirePrompt(text(body.path("prompt"), "prompt")), text(body.path("model"), "model"),
-                seconds(body.path("seconds")), text(body.path("size"), "size"), referenceUrl, body);
+                seconds(body.path("seconds")), text(body.path("size"), "size"), referenceUrl, extras, body);
     }
 
     private VideoForm multipart(MultipartHttpServletRequest request, String apiKeyId) {
@@ -77,9 +82,15 @@ class VideoFormReader {
                 referenceUrl = blankToNull(request.getParameter("input_reference"));
             }
         }
+        Map<String, Object> extras = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> {
+            if (!VideoForm.OPENAI_FIELDS.contains(name) && !name.contains("[") && values.length > 0) {
+                extras.put(name, values[0]);
+            }
+        });
         return new VideoForm(requirePrompt(request.getParameter("prompt")), blankToNull(request.getParameter("model")),
                 blankToNull(request.getParameter("seconds")), blankToNull(request.getParameter("size")), referenceUrl,
-                received);
+                extras, received);
     }
 
     private String stored(String apiKeyId, MultipartFile file) {

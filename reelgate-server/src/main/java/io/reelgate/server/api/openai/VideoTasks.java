@@ -58,6 +58,11 @@ class VideoTasks {
             input.put(field, value);
             origin.put(field, "input_reference");
         }
+        form.extras().forEach((name, value) -> {
+            if (model.field(name).isPresent()) {
+                input.putIfAbsent(name, value);
+            }
+        });
         ModelInput validated;
         try {
             validated = model.validate(input);
@@ -100,7 +105,7 @@ class VideoTasks {
     private static VideoRequestException refused(VideoModel model, Map<String, Object> input,
                                                  Map<String, String> origin, InvalidModelInputException e) {
         String field = e.field().replaceFirst("\\[\\d+]$", "");
-        String param = origin.getOrDefault(field, field);
+        String param = origin.getOrDefault(field, openAiName(field));
         Object sent = input.get(field);
         List<Object> allowed = model.field(field).map(FieldSpec::values).orElse(List.of());
         if (sent != null && !allowed.isEmpty() && !(sent instanceof List<?>)) {
@@ -108,6 +113,17 @@ class VideoTasks {
                     + supported(allowed) + ".");
         }
         return VideoRequestException.invalid(param, e.getMessage().replace(field, param));
+    }
+
+    /** The OpenAI field a model field stands for, even when the client left it out (a required duration). */
+    private static String openAiName(String field) {
+        if (DURATION_FIELDS.contains(field)) {
+            return "seconds";
+        }
+        if (IMAGE_FIELDS.contains(field)) {
+            return "input_reference";
+        }
+        return field.equals("aspect_ratio") || field.equals("resolution") ? "size" : field;
     }
 
     /** {@code '4', '8', and '12'}, as OpenAI lists allowed values. */

@@ -142,12 +142,23 @@ class VideosController {
         Map<String, Object> received = Map.of("prompt", prompt);
         VideoForm form = new VideoForm(prompt, source.input().model(),
                 source.input().duration() == null ? null : source.input().duration().toString(), source.input().size(),
-                source.input().imageUrl(), json.valueToTree(received));
+                source.input().imageUrl(), extrasOf(source), json.valueToTree(received));
         ModelTask generate = videoTasks.of(form, webhooks.of(key.id()).orElse(null), json.writeValueAsString(received));
         ModelTask remix = new ModelTask(generate.dialect(), generate.kind(), source.id(), generate.input(),
                 generate.cost(), generate.engines());
         String taskId = tasks.submitModel(key.id(), remix, SubmitOptionsReader.read(request, form.received()));
         return VideoViews.of(tasks.findInDialect(key.id(), OpenAiDialect.NAME, taskId));
+    }
+
+    /** The source's non-OpenAI fields (a model's own, such as Kling's {@code sound}), so its remix validates too. */
+    private Map<String, Object> extrasOf(Task source) {
+        Map<String, Object> extras = new LinkedHashMap<>();
+        if (source.input().paramsJson() != null) {
+            json.readTree(source.input().paramsJson()).properties().stream()
+                    .filter(field -> !VideoForm.OPENAI_FIELDS.contains(field.getKey()) && !field.getKey().contains("["))
+                    .forEach(field -> extras.put(field.getKey(), json.treeToValue(field.getValue(), Object.class)));
+        }
+        return extras;
     }
 
     private static boolean ascending(String order) {

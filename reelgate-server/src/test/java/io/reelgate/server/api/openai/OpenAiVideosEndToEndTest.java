@@ -146,6 +146,35 @@ class OpenAiVideosEndToEndTest extends EndToEndTest {
     }
 
     @Test
+    void anyRegistryModelTakesTheOpenAiFieldsOnItsOwnFields() throws Exception {
+        VideosHttp api = videos(1000);
+        String image = host.serve("/beam.png", ImageHost.png(1280, 720));
+
+        String id = api.create("{\"model\":\"hailuo/2-3-image-to-video-standard\",\"prompt\":\"The beam sweeps\","
+                + "\"seconds\":\"10\",\"input_reference\":{\"image_url\":\"" + image + "\"}}");
+        VideosHttp.Answer noSound = api.postJson("/v1/videos", "{\"model\":\"kling-2.6/text-to-video\",\"prompt\":\"p\","
+                + "\"seconds\":\"5\"}");
+        VideosHttp.Answer noDuration = api.postJson("/v1/videos", "{\"model\":\"kling-2.6/text-to-video\","
+                + "\"prompt\":\"p\",\"sound\":false}");
+        VideosHttp.Answer kling = api.postJson("/v1/videos", "{\"model\":\"kling-2.6/text-to-video\",\"prompt\":\"p\","
+                + "\"sound\":false,\"seconds\":5,\"size\":\"1920x1080\"}");
+        VideosHttp.Answer noRatio = api.postJson("/v1/videos", "{\"model\":\"wan/2-6-text-to-video\",\"prompt\":\"p\","
+                + "\"size\":\"1280x720\"}");
+
+        JsonNode done = api.awaitStatus(id, "completed", TIMEOUT);
+        assertThat(List.of(done.get("model").asString(), done.get("seconds").asString(), done.get("size").asString()))
+                .containsExactly("hailuo/2-3-image-to-video-standard", "10", "1366x768");
+        VideoProbe.Info video = VideoProbe.probe(Files.write(dir.resolve("hailuo.mp4"),
+                api.bytes("/v1/videos/" + id + "/content").body()));
+        assertThat(video.durationSeconds()).isEqualTo(10.0);
+        assertThat(kling.status()).as(kling.body().toString()).isEqualTo(200);
+        assertThat(kling.body().get("seconds").asString()).isEqualTo("5");
+        assertError(noSound, 400, "invalid_request_error", "sound");
+        assertError(noDuration, 400, "invalid_request_error", "seconds");
+        assertError(noRatio, 400, "invalid_request_error", "size");
+    }
+
+    @Test
     void theListPagesNewestFirstByAfterWithHasMoreFirstAndLastIds() {
         VideosHttp api = videos(1000);
         List<String> ids = new ArrayList<>();
