@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -169,6 +170,31 @@ class PlaygroundBrowserTest extends EndToEndTest {
         find("#key-name").sendKeys("x".repeat(201));
         find("#create-form button[type=submit]").click();
         wait(10).until(d -> find("#create-form [data-field=name] .error").getText().startsWith("name is required"));
+    }
+
+    @Test
+    void theOperatorConsoleSetsAKeysOpenAiWebhookEndpoint() throws Exception {
+        String name = "webhook-" + UUID.randomUUID().toString().substring(0, 8);
+        AdminHttp admin = new AdminHttp(baseUrl(), DATA_DIR);
+        AdminHttp.Key key = admin.createKey(name, 0);
+
+        browser.get(baseUrl() + "/console");
+        js.executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        find("#admin-token").sendKeys(Files.readString(DATA_DIR.resolve("admin-token.txt")).trim());
+        find("#token-form button[type=submit]").click();
+        wait(10).until(d -> find("#webhook-key").getText().contains(name));
+        new Select(find("#webhook-key")).selectByValue(key.id());
+        find("#webhook-url").clear();
+        find("#webhook-url").sendKeys("https://example.com/openai-webhooks");
+        find("#webhook-form button[type=submit]").click();
+
+        wait(10).until(d -> "https://example.com/openai-webhooks".equals(
+                admin.get("/admin/api/keys/" + key.id() + "/webhook-endpoint").data().asString(null)));
+        find("#webhook-url").clear();
+        find("#webhook-url").sendKeys("ftp://nowhere");
+        find("#webhook-form button[type=submit]").click();
+        wait(10).until(d -> find("#webhook-form [data-field=url] .error").getText().startsWith("url must be"));
     }
 
     @Test
