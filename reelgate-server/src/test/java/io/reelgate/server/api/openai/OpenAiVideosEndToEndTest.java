@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -172,6 +173,23 @@ class OpenAiVideosEndToEndTest extends EndToEndTest {
         assertError(noSound, 400, "invalid_request_error", "sound");
         assertError(noDuration, 400, "invalid_request_error", "seconds");
         assertError(noRatio, 400, "invalid_request_error", "size");
+    }
+
+    @Test
+    void aRetriedCreateWithTheSameIdempotencyKeyAnswersTheSameVideo() {
+        VideosHttp api = videos(1000);
+        MultipartBody form = new MultipartBody().field("prompt", "Once only").field("seconds", "4");
+        String key = "create-" + UUID.randomUUID();
+
+        VideosHttp.Answer first = api.postMultipart("/v1/videos", form, key);
+        VideosHttp.Answer retried = api.postMultipart("/v1/videos", form, key);
+        VideosHttp.Answer changed = api.postMultipart("/v1/videos",
+                new MultipartBody().field("prompt", "Something else").field("seconds", "4"), key);
+
+        assertThat(first.status()).as(first.body().toString()).isEqualTo(200);
+        assertThat(retried.body().get("id").asString()).isEqualTo(first.body().get("id").asString());
+        assertError(changed, 409, "invalid_request_error", "Idempotency-Key");
+        assertThat(idsOf(api.get("/v1/videos").body())).containsExactly(first.body().get("id").asString());
     }
 
     @Test

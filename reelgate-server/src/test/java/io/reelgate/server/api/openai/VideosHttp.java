@@ -35,6 +35,11 @@ final class VideosHttp {
         return send(http.authorized(path).header("Content-Type", body.contentType()).POST(body.publisher()).build());
     }
 
+    Answer postMultipart(String path, MultipartBody body, String idempotencyKey) {
+        return send(http.authorized(path).header("Content-Type", body.contentType())
+                .header("Idempotency-Key", idempotencyKey).POST(body.publisher()).build());
+    }
+
     Answer get(String path) {
         return send(http.authorized(path).GET().build());
     }
