@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 class DerivedFiles {
 
-    /** Writes the derived file into {@code target}; false when its source is gone (expired). */
+    /** Turns the copied source file into the derived file, in place. */
     @FunctionalInterface
-    interface Maker {
-        boolean make(Path target) throws IOException;
+    interface Conversion {
+        void convert(Path file) throws IOException;
     }
 
     private final BlobStore blobs;
@@ -34,37 +34,34 @@ class DerivedFiles {
         this.staging = dataDirectory.resolve("openai-derived-staging");
     }
 
-    Optional<Resource> cached(String key, Maker maker) {
+    /**
+     * The file derived from the blob {@code sourceKey}, made on first request and stored under {@code key} with
+     * the task's other files; empty when the source is gone (expired).
+     */
+    Optional<Resource> derived(String sourceKey, String key, Conversion conversion) {
         Optional<Resource> cached = blobs.open(key);
         if (cached.isPresent()) {
             return cached;
         }
+        Optional<Resource> source = sourceKey == null ? Optional.empty() : blobs.open(sourceKey);
+        if (source.isEmpty()) {
+            return Optional.empty();
+        }
         try {
             Files.createDirectories(staging);
-            Path target = Files.createTempFile(staging, "derived-", ".tmp");
+            Path file = Files.createTempFile(staging, "derived-", ".tmp");
             try {
-                if (!maker.make(target)) {
-                    return Optional.empty();
+                try (InputStream in = source.get().getInputStream()) {
+                    Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
                 }
-                blobs.put(key, target);
+                conversion.convert(file);
+                blobs.put(key, file);
             } finally {
-                Files.deleteIfExists(target);
+                Files.deleteIfExists(file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return blobs.open(key);
-    }
-
-    /** The stored blob's bytes, copied into a local file (the store may be remote). */
-    boolean copy(String key, Path target) throws IOException {
-        Optional<Resource> source = key == null ? Optional.empty() : blobs.open(key);
-        if (source.isEmpty()) {
-            return false;
-        }
-        try (InputStream in = source.get().getInputStream()) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return true;
     }
 }

@@ -37,14 +37,7 @@ class SpriteSheets {
     }
 
     Optional<Resource> of(Task task) {
-        return files.cached(keyOf(task), target -> {
-            if (!files.copy(task.videoKey(), target)) {
-                return false;
-            }
-            BufferedImage sheet = render(target);
-            Jpeg.write(sheet, target, "sprite sheet");
-            return true;
-        });
+        return files.derived(task.videoKey(), keyOf(task), file -> Jpeg.write(render(file), file, "sprite sheet"));
     }
 
     private static BufferedImage render(Path video) {

@@ -4,7 +4,6 @@ import io.reelgate.server.task.Task;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.springframework.core.io.Resource;
@@ -25,16 +24,12 @@ class Thumbnails {
     }
 
     Optional<Resource> of(Task task) {
-        return files.cached(keyOf(task), target -> {
-            if (!files.copy(task.coverKey(), target)) {
-                return false;
-            }
-            BufferedImage cover = ImageIO.read(target.toFile());
+        return files.derived(task.coverKey(), keyOf(task), file -> {
+            BufferedImage cover = ImageIO.read(file.toFile());
             if (cover == null) {
                 throw new IOException("the cover of task " + task.id() + " is not a readable image");
             }
-            Files.write(target, LosslessWebp.encode(cover));
-            return true;
+            Files.write(file, LosslessWebp.encode(cover));
         });
     }
 }

@@ -25,7 +25,6 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.Java2DFrameConverter;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -41,22 +40,16 @@ class OpenAiVideosEndToEndTest extends EndToEndTest {
             "created_at", "completed_at", "expires_at", "size", "seconds", "remixed_from_video_id", "error");
     private static final List<String> ERROR_KEYS = List.of("message", "type", "param", "code");
 
-    private static CallbackReceiver receiver;
-    private static ImageHost host;
+    private static final CallbackReceiver RECEIVER = new CallbackReceiver();
+    private static final ImageHost HOST = new ImageHost();
 
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void start() {
-        receiver = new CallbackReceiver();
-        host = new ImageHost();
-    }
-
     @AfterAll
-    static void stop() {
-        receiver.close();
-        host.close();
+    static void closeFakes() {
+        RECEIVER.close();
+        HOST.close();
     }
 
     private VideosHttp videos(long credits) {
@@ -125,7 +118,7 @@ class OpenAiVideosEndToEndTest extends EndToEndTest {
         MultipartBody withFile = new MultipartBody().field("prompt", "The beam sweeps the fog")
                 .field("model", "sora-2-pro").field("seconds", "4").field("size", "1024x1792")
                 .file("input_reference", "lighthouse.png", "image/png", ImageHost.png(1024, 1792));
-        String image = host.serve("/fog.png", ImageHost.png(720, 1280));
+        String image = HOST.serve("/fog.png", ImageHost.png(720, 1280));
         MultipartBody withUrl = new MultipartBody().field("prompt", "Fog rolls in").field("seconds", "4")
                 .field("input_reference[image_url]", image);
 
@@ -149,7 +142,7 @@ class OpenAiVideosEndToEndTest extends EndToEndTest {
     @Test
     void anyRegistryModelTakesTheOpenAiFieldsOnItsOwnFields() throws Exception {
         VideosHttp api = videos(1000);
-        String image = host.serve("/beam.png", ImageHost.png(1280, 720));
+        String image = HOST.serve("/beam.png", ImageHost.png(1280, 720));
 
         String id = api.create("{\"model\":\"hailuo/2-3-image-to-video-standard\",\"prompt\":\"The beam sweeps\","
                 + "\"seconds\":\"10\",\"input_reference\":{\"image_url\":\"" + image + "\"}}");
@@ -281,7 +274,7 @@ class OpenAiVideosEndToEndTest extends EndToEndTest {
         AdminHttp.Key key = admin.createKey("openai-webhooks", 1000);
         String secret = admin.post("/admin/api/keys/" + key.id() + "/webhook-secret", "").data().asString();
         KieHttp.Answer set = admin.put("/admin/api/keys/" + key.id() + "/webhook-endpoint",
-                "{\"url\":\"" + receiver.url("/openai") + "\"}");
+                "{\"url\":\"" + RECEIVER.url("/openai") + "\"}");
         assertThat(set.code()).as(set.body().toString()).isEqualTo(200);
         assertThat(admin.put("/admin/api/keys/" + key.id() + "/webhook-endpoint", "{\"url\":\"ftp://x\"}").code())
                 .isEqualTo(422);
@@ -289,7 +282,7 @@ class OpenAiVideosEndToEndTest extends EndToEndTest {
 
         String id = api.create("{\"prompt\":\"A lantern drifts\"}");
 
-        CallbackReceiver.Received webhook = receiver.await("/openai", 1, TIMEOUT).get(0);
+        CallbackReceiver.Received webhook = RECEIVER.await("/openai", 1, TIMEOUT).get(0);
         JsonNode event = JSON.readTree(webhook.body());
         assertThat(event.propertyNames()).containsExactly("id", "object", "created_at", "type", "data");
         assertThat(event.get("id").asString()).startsWith("evt_");
