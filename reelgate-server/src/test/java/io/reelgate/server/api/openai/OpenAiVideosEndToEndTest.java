@@ -13,6 +13,9 @@ import io.reelgate.server.testsupport.VideoProbe;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -313,6 +316,23 @@ class OpenAiVideosEndToEndTest extends EndToEndTest {
         assertThat(idsOf(devKey.get("/v1/videos?limit=100").body())).doesNotContain(mine);
         String mineAsTask = VideoIds.taskIdOf(mine).orElseThrow();
         assertThat(kie.get("/api/v1/jobs/recordInfo?taskId=" + mineAsTask).msg()).isEqualTo("recordInfo is null");
+    }
+
+    @Test
+    void theServedApiDocumentShowsTheVideosEndpointsWithTheirExamples() throws Exception {
+        JsonNode docs = JSON.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl() + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString()).body());
+        JsonNode paths = docs.get("paths");
+
+        assertThat(paths.get("/v1/videos").propertyNames()).contains("get", "post");
+        assertThat(paths.get("/v1/videos/{video_id}").propertyNames()).contains("get", "delete");
+        assertThat(paths.has("/v1/videos/{video_id}/remix")).isTrue();
+        assertThat(paths.has("/v1/videos/{video_id}/content")).isTrue();
+        JsonNode example = paths.get("/v1/videos").get("post").get("requestBody").get("content")
+                .get("application/json").get("examples").get("sora-2 text-to-video").get("value");
+        assertThat(example.get("model").asString()).isEqualTo("sora-2");
+        assertThat(paths.get("/v1/videos/{video_id}").get("get").get("responses").get("404").toString())
+                .contains("not_found");
     }
 
     private static void assertError(VideosHttp.Answer answer, int status, String type, String param) {
