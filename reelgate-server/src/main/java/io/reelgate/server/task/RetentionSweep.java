@@ -11,11 +11,12 @@ import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes result files whose retention ran out and flips {@code expireFlag} to 1. The task record stays readable.
- * Files go first: a crash between the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
+ * Files go first (the result's own and what dialects derived from it, {@link ResultDerivatives}): a crash between the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
  */
 @Component
 public class RetentionSweep implements ClusterJob {
@@ -27,9 +28,17 @@ public class RetentionSweep implements ClusterJob {
     private final BlobStore blobs;
     private final RetentionProperties properties;
     private final Clock clock;
+    private final List<ResultDerivatives> derivatives;
 
     public RetentionSweep(TaskRepository tasks, TaskTransitions transitions, BlobStore blobs, RetentionProperties properties,
                           Clock clock) {
+        this(tasks, transitions, blobs, properties, clock, List.of());
+    }
+
+    @Autowired
+    public RetentionSweep(TaskRepository tasks, TaskTransitions transitions, BlobStore blobs, RetentionProperties properties,
+                          Clock clock, List<ResultDerivatives> derivatives) {
+        this.derivatives = List.copyOf(derivatives);
         this.tasks = tasks;
         this.transitions = transitions;
         this.blobs = blobs;
@@ -81,6 +90,7 @@ public class RetentionSweep implements ClusterJob {
         deleteIfPresent(task.videoKey());
         deleteIfPresent(task.coverKey());
         deleteIfPresent(task.startFrameKey());
+        derivatives.forEach(derivative -> derivative.keysOf(task).forEach(this::deleteIfPresent));
     }
 
     private void deleteIfPresent(String key) {

@@ -1,14 +1,12 @@
 package io.reelgate.server.task;
 
-import io.reelgate.server.storage.BlobStore;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Deletes a finished task at its owner's request: its result files (the retention sweep's path, plus any file a
- * dialect derived from the result), then its row, so the task reads back as missing. Only a finished task can go:
+ * Deletes a finished task at its owner's request: its result files (the retention sweep's path, which includes
+ * what dialects derived from the result), then its row, so the task reads back as missing. Only a finished task can go:
  * deleting one that still renders would race its engine.
  */
 @Service
@@ -19,28 +17,24 @@ public class TaskDeletion {
     private final TaskService tasks;
     private final TaskRepository repository;
     private final RetentionSweep retention;
-    private final BlobStore blobs;
 
-    TaskDeletion(TaskService tasks, TaskRepository repository, RetentionSweep retention, BlobStore blobs) {
+    TaskDeletion(TaskService tasks, TaskRepository repository, RetentionSweep retention) {
         this.tasks = tasks;
         this.repository = repository;
         this.retention = retention;
-        this.blobs = blobs;
     }
 
     /**
-     * @param derivedKeys blob keys the dialect made from the result (e.g. a sprite sheet), deleted with it
      * @throws TaskNotFoundException       for another key's or another dialect's task
      * @throws InvalidRequestException    while the task is unfinished
      */
-    public void deleteFinished(String apiKeyId, String dialect, String taskId, List<String> derivedKeys) {
+    public void deleteFinished(String apiKeyId, String dialect, String taskId) {
         Task task = tasks.findInDialect(apiKeyId, dialect, taskId);
         if (!task.state().isTerminal()) {
             throw new InvalidRequestException("video_id", "Video " + taskId + " is still " + task.state().wire()
                     + "; only a completed or failed video can be deleted");
         }
         retention.deleteResultFiles(task);
-        derivedKeys.forEach(blobs::delete);
         if (repository.deleteFinished(task.id())) {
             log.info("Task {} deleted by its owner", task.id());
         }

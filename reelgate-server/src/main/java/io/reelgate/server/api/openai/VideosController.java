@@ -115,8 +115,7 @@ class VideosController {
     Map<String, Object> delete(@PathVariable("video_id") String videoId,
                                @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
         Task task = OwnedVideos.find(tasks, key, videoId);
-        deletion.deleteFinished(key.id(), OpenAiDialect.NAME, task.id(),
-                task.videoKey() == null ? List.of() : List.of(SpriteSheets.keyOf(task), Thumbnails.keyOf(task)));
+        deletion.deleteFinished(key.id(), OpenAiDialect.NAME, task.id());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", VideoIds.of(task.id()));
         answer.put("deleted", true);

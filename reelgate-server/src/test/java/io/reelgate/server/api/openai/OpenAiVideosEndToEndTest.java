@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -215,7 +216,7 @@ class OpenAiVideosEndToEndTest extends EndToEndTest {
     }
 
     @Test
-    void aDeletedVideoIsGoneAndARemixIsANewVideoFromItsSource() {
+    void aDeletedVideoIsGoneAndARemixIsANewVideoFromItsSource() throws IOException {
         VideosHttp api = videos(1000);
         String source = api.create("{\"prompt\":\"A paper boat\",\"seconds\":\"4\",\"size\":\"1280x720\"}");
         api.awaitStatus(source, "completed", TIMEOUT);
@@ -229,12 +230,23 @@ class OpenAiVideosEndToEndTest extends EndToEndTest {
         assertThat(List.of(remix.get("model").asString(), remix.get("size").asString(), remix.get("seconds").asString()))
                 .containsExactly("sora-2", "1280x720", "4");
 
+        assertThat(api.bytes("/v1/videos/" + source + "/content?variant=thumbnail").statusCode()).isEqualTo(200);
+        assertThat(api.bytes("/v1/videos/" + source + "/content?variant=spritesheet").statusCode()).isEqualTo(200);
+        Path results = DATA_DIR.resolve("files/results/" + VideoIds.taskIdOf(source).orElseThrow());
+        try (Stream<Path> files = Files.list(results)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .anyMatch(name -> name.endsWith("-thumbnail.webp")).anyMatch(name -> name.endsWith("-spritesheet.jpg"));
+        }
+
         VideosHttp.Answer deleted = api.delete("/v1/videos/" + source);
 
         assertThat(deleted.status()).isEqualTo(200);
         assertThat(deleted.body()).isEqualTo(JSON.readTree(
                 "{\"id\":\"" + source + "\",\"deleted\":true,\"object\":\"video.deleted\"}"));
         assertError(api.get("/v1/videos/" + source), 404, "invalid_request_error", null);
+        try (Stream<Path> files = Files.exists(results) ? Files.list(results) : Stream.empty()) {
+            assertThat(files).as("the result, its cover and the derived files are gone").isEmpty();
+        }
         assertThat(api.bytes("/v1/videos/" + source + "/content").statusCode()).isEqualTo(404);
         assertThat(idsOf(api.get("/v1/videos").body())).containsExactly(remix.get("id").asString());
         assertError(api.postJson("/v1/videos/" + source + "/remix", "{\"prompt\":\"again\"}"), 404,
