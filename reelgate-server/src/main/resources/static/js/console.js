@@ -45,10 +45,17 @@ async function loadKeys() {
         $('#topup-amount').focus();
       } }),
       el('button', { type: 'button', class: 'secondary small', text: 'Ledger', onclick: () => showLedger(k) }))))));
-  const select = $('#topup-key');
-  const current = select.value;
-  select.replaceChildren(...keys.map((k) => el('option', { value: k.id, text: `${k.name} (${k.keyPrefix}…)` })));
-  if (current) select.value = current;
+  for (const select of [$('#topup-key'), $('#webhook-key')]) {
+    const current = select.value;
+    select.replaceChildren(...keys.map((k) => el('option', { value: k.id, text: `${k.name} (${k.keyPrefix}…)` })));
+    if (current) select.value = current;
+  }
+  await loadWebhookEndpoint();
+}
+
+async function loadWebhookEndpoint() {
+  const key = $('#webhook-key').value;
+  $('#webhook-url').value = key ? (await admin('GET', `/admin/api/keys/${key}/webhook-endpoint`)) || '' : '';
 }
 
 async function act(path) {
@@ -165,6 +172,23 @@ $('#topup-form').addEventListener('submit', async (event) => {
     await admin('POST', `/admin/api/keys/${form.key.value}/credits`,
       { amount: raw === '' ? null : Number(raw), note: form.note.value || null });
     await loadKeys();
+  } catch (e) {
+    formErrors(form, e);
+  }
+});
+
+$('#webhook-key').addEventListener('change', () => loadWebhookEndpoint().catch((e) => alert(e.message)));
+
+$('#webhook-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.target;
+  formErrors(form);
+  try {
+    const url = form.url.value.trim();
+    const path = `/admin/api/keys/${form.key.value}/webhook-endpoint`;
+    if (url) await admin('PUT', path, { url });
+    else await admin('DELETE', path);
+    await loadWebhookEndpoint();
   } catch (e) {
     formErrors(form, e);
   }

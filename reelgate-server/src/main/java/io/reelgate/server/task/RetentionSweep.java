@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes result files whose retention ran out and flips {@code expireFlag} to 1. The task record stays readable.
- * Files go first: a crash between the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
+ * Files go first (the result's own and what dialects derived from it, {@link ResultDerivatives}): a crash between
+ * the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
  */
 @Component
 public class RetentionSweep extends RetentionJob {
@@ -26,10 +27,12 @@ public class RetentionSweep extends RetentionJob {
     private final BlobStore blobs;
     private final RetentionProperties properties;
     private final Clock clock;
+    private final List<ResultDerivatives> derivatives;
 
     public RetentionSweep(TaskRepository tasks, TaskTransitions transitions, BlobStore blobs, RetentionProperties properties,
-                          Clock clock) {
+                          Clock clock, List<ResultDerivatives> derivatives) {
         super("result-retention", properties::sweepInterval);
+        this.derivatives = List.copyOf(derivatives);
         this.tasks = tasks;
         this.transitions = transitions;
         this.blobs = blobs;
@@ -45,9 +48,7 @@ public class RetentionSweep extends RetentionJob {
         do {
             due = tasks.resultsExpiredBefore(clock.instant(), properties.batchSize());
             for (Task task : due) {
-                deleteIfPresent(task.videoKey());
-                deleteIfPresent(task.coverKey());
-                deleteIfPresent(task.startFrameKey());
+                deleteResultFiles(task);
                 if (transitions.markExpired(task.id())) {
                     expired++;
                 }
@@ -57,6 +58,14 @@ public class RetentionSweep extends RetentionJob {
             log.info("Retention sweep expired {} task results", expired);
         }
         return expired;
+    }
+
+    /** The files a task's result left in the blob store (idempotent: missing files are not an error). */
+    void deleteResultFiles(Task task) {
+        deleteIfPresent(task.videoKey());
+        deleteIfPresent(task.coverKey());
+        deleteIfPresent(task.startFrameKey());
+        derivatives.forEach(derivative -> derivative.keysOf(task).forEach(this::deleteIfPresent));
     }
 
     private void deleteIfPresent(String key) {

@@ -108,6 +108,33 @@ public class TaskRepository {
         return jdbc.sql(sql.toString()).params(params).query(TaskRowMapper.INSTANCE).list();
     }
 
+    /**
+     * A page of the tasks one dialect accepted for a key, by creation time in either direction; {@code after} is the
+     * last row of the previous page (tasks created in the same instant are ordered by id).
+     */
+    public List<Task> listInDialect(String apiKeyId, String dialect, Task after, int limit, boolean ascending) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM task WHERE api_key_id = :apiKeyId AND dialect = :dialect");
+        Map<String, Object> params = new HashMap<>();
+        params.put("apiKeyId", apiKeyId);
+        params.put("dialect", dialect);
+        params.put("limit", limit);
+        String beyond = ascending ? ">" : "<";
+        if (after != null) {
+            sql.append(" AND (created_at ").append(beyond).append(" :afterCreated OR (created_at = :afterCreated AND id ")
+                    .append(beyond).append(" :afterId))");
+            params.put("afterCreated", DbTime.of(after.createdAt()));
+            params.put("afterId", after.id());
+        }
+        String order = ascending ? "ASC" : "DESC";
+        sql.append(" ORDER BY created_at ").append(order).append(", id ").append(order).append(" LIMIT :limit");
+        return jdbc.sql(sql.toString()).params(params).query(TaskRowMapper.INSTANCE).list();
+    }
+
+    /** Removes a finished task's row; its ledger entries and callback deliveries stay as history. */
+    public boolean deleteFinished(String id) {
+        return jdbc.sql("DELETE FROM task WHERE id = :id AND state IN ('success', 'fail')").param("id", id).update() == 1;
+    }
+
     public List<String> idsInState(TaskState state, int limit) {
         return jdbc.sql("SELECT id FROM task WHERE state = :state ORDER BY created_at, id LIMIT :limit")
                 .param("state", state.wire())

@@ -134,6 +134,20 @@ public class TaskService {
         return tasks.listOwned(apiKeyId, query.state(), query.kind(), after, query.limit());
     }
 
+    /**
+     * A page of the tasks {@code dialect} accepted for this key, newest or oldest first; {@code afterId} must be one
+     * of them, else the field {@code afterField} is refused.
+     */
+    public List<Task> listInDialect(String apiKeyId, String dialect, String afterId, String afterField, int limit,
+                                    boolean ascending) {
+        Task after = null;
+        if (afterId != null) {
+            after = tasks.findOwned(afterId, apiKeyId).filter(task -> task.dialect().equals(dialect))
+                    .orElseThrow(() -> new InvalidRequestException(afterField, afterField + " must be the id of one of your videos"));
+        }
+        return tasks.listInDialect(apiKeyId, dialect, after, limit, ascending);
+    }
+
     /** A task of another dialect answers exactly like a missing one: each dialect reads back only what it accepted. */
     private Task find(String apiKeyId, String dialect, String taskId, Set<TaskKind> kinds) {
         return tasks.findOwned(taskId, apiKeyId)

@@ -48,7 +48,7 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
 
     /** What key A owns, by the parameter that names it. */
     private record Owned(String generateTask, String alephTask, String webhookId, String resultUrl, String uploadUrl,
-                         String veoTask, String marketTask) {
+                         String veoTask, String marketTask, String video, String deletableVideo) {
 
         /** A task of the dialect the route belongs to: each dialect reads back only its own tasks. */
         String taskFor(String route) {
@@ -98,11 +98,14 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
                 "GET /api/v1/aleph/record-info", "GET /api/v1/tasks/{taskId}", "POST /api/v1/tasks/{taskId}/cancel",
                 "GET /api/v1/callbacks", "POST /api/v1/callbacks/{webhookId}/redeliver", "POST /api/v1/runway/extend",
                 "POST /api/v1/common/download-url", "GET /api/v1/tasks", "GET /api/v1/veo/record-info",
-                "GET /api/v1/veo/get-1080p-video", "POST /api/v1/veo/get-4k-video", "POST /api/v1/veo/extend");
+                "GET /api/v1/veo/get-1080p-video", "POST /api/v1/veo/get-4k-video", "POST /api/v1/veo/extend",
+                "GET /v1/videos/{video_id}", "DELETE /v1/videos/{video_id}", "POST /v1/videos/{video_id}/remix",
+                "GET /v1/videos/{video_id}/content");
         for (Probe probe : probes) {
-            Answer mine = send(a, probe, probe.owned());
+            // B first: A's own call may consume the object (a cancel, a delete)
             Answer theirs = send(b, probe, probe.owned());
             Answer missing = send(b, probe, probe.unknown());
+            Answer mine = send(a, probe, probe.owned());
 
             assertThat(normalised(theirs, probe.owned())).as("key B on key A's %s through %s", probe.slot(), probe.route())
                     .isEqualTo(normalised(missing, probe.unknown()));
@@ -176,7 +179,15 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
         Await.until(TIMEOUT, "the Veo task ends", () -> a.get("/api/v1/veo/record-info?taskId=" + veoTask).data(),
                 data -> data.get("successFlag").asInt() != 0);
         return new Owned(generate, alephTask, deliveries.get(0).get("webhookId").asString(), resultUrl,
-                upload.data().get("downloadUrl").asString(), veoTask, marketTask);
+                upload.data().get("downloadUrl").asString(), veoTask, marketTask, completedVideo(a), completedVideo(a));
+    }
+
+    /** A video of the OpenAI dialect, completed, so remix and content have something to work on. */
+    private static String completedVideo(KieHttp a) {
+        String id = a.postJson("/v1/videos", "{\"prompt\":\"isolation\"}").body().get("id").asString();
+        Await.until(TIMEOUT, "the video completes", () -> a.get("/v1/videos/" + id).body().get("status").asString(),
+                "completed"::equals);
+        return id;
     }
 
     /** One probe per object parameter of an operation; fails on an object parameter nobody taught this test. */
@@ -209,6 +220,8 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
             case "taskId", "before" -> List.of(new Probe(route, slot, owned.taskFor(route), missingTask));
             case "webhookId" -> List.of(new Probe(route, slot, owned.webhookId(), "msg_" + UUID.randomUUID().toString()
                     .replace("-", "").substring(0, owned.webhookId().length() - 4)));
+            case "video_id" -> List.of(new Probe(route, slot, route.startsWith("DELETE ") ? owned.deletableVideo()
+                    : owned.video(), "video_" + UUID.randomUUID().toString().replace("-", "")));
             case "url" -> List.of(
                     new Probe(route, slot, owned.resultUrl(), owned.resultUrl().replaceAll("[^/]+$", UUID.randomUUID() + ".mp4")),
                     new Probe(route, slot, owned.uploadUrl(), owned.uploadUrl().replaceAll("[^/]+$", UUID.randomUUID() + ".png")));
@@ -239,9 +252,20 @@ class TenantIsolationEndToEndTest extends EndToEndTest {
             default -> path;
         };
         if (method.equals("GET")) {
-            return key.get(target);
+            return readable(key.getBytes(key.authorized(target).GET().build()));
+        }
+        if (method.equals("DELETE")) {
+            return key.send(key.authorized(target).DELETE().build());
         }
         return key.postJson(target, slotIn.equals("body") ? exampleBodyWith(path, slotName, value) : "{}");
+    }
+
+    /** A JSON answer as it came; a binary one (a video's content) as its status, type and size. */
+    private static Answer readable(HttpResponse<byte[]> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        JsonNode body = type.startsWith("application/json") ? JSON.readTree(response.body())
+                : JSON.getNodeFactory().textNode(type + ", " + response.body().length + " bytes");
+        return new Answer(response.statusCode(), body, null);
     }
 
     /** The operation's documented example body, with the object swapped in and no URL a server would fetch. */

@@ -2,6 +2,7 @@ package io.reelgate.server.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,15 @@ public final class AdminHttp {
 
     public KieHttp.Answer post(String path, String json) {
         return http.postJson(path, json);
+    }
+
+    public KieHttp.Answer put(String path, String json) {
+        return http.send(http.authorized(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    public KieHttp.Answer delete(String path) {
+        return http.send(http.authorized(path).DELETE().build());
     }
 
     public KieHttp.Answer get(String path) {

@@ -215,6 +215,31 @@ class PlaygroundBrowserTest extends EndToEndTest {
     }
 
     @Test
+    void theOperatorConsoleSetsAKeysOpenAiWebhookEndpoint() throws Exception {
+        String name = "webhook-" + UUID.randomUUID().toString().substring(0, 8);
+        AdminHttp admin = new AdminHttp(baseUrl(), DATA_DIR);
+        AdminHttp.Key key = admin.createKey(name, 0);
+
+        browser.get(baseUrl() + "/console");
+        js.executeScript("sessionStorage.clear()");
+        browser.navigate().refresh();
+        find("#admin-token").sendKeys(Files.readString(DATA_DIR.resolve("admin-token.txt")).trim());
+        find("#token-form button[type=submit]").click();
+        wait(10).until(d -> find("#webhook-key").getText().contains(name));
+        new Select(find("#webhook-key")).selectByValue(key.id());
+        find("#webhook-url").clear();
+        find("#webhook-url").sendKeys("https://example.com/openai-webhooks");
+        find("#webhook-form button[type=submit]").click();
+
+        wait(10).until(d -> "https://example.com/openai-webhooks".equals(
+                admin.get("/admin/api/keys/" + key.id() + "/webhook-endpoint").data().asString(null)));
+        find("#webhook-url").clear();
+        find("#webhook-url").sendKeys("ftp://nowhere");
+        find("#webhook-form button[type=submit]").click();
+        wait(10).until(d -> find("#webhook-form [data-field=url] .error").getText().startsWith("url must be"));
+    }
+
+    @Test
     void theApiDocsPageRendersTheKieOperations() {
         browser.get(baseUrl() + "/swagger-ui.html");
         wait(30).until(d -> d.findElements(By.cssSelector(".opblock")).size() > 10);

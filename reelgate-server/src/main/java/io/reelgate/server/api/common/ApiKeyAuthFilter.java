@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates every {@code /api/**} request by its bearer key and answers the documented 401 envelope when the
+ * Authenticates every {@code /api/**} and {@code /v1/**} (OpenAI-style) request by its bearer key and answers the documented 401 envelope when the
  * key is missing, unknown or disabled (the three look the same, so nothing leaks about which keys exist), written in
  * the error shape of the dialect that owns the path.
  */
@@ -35,7 +35,8 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith("/api/") && !path.startsWith("/v1/") && !path.equals("/v1");
     }
 
     @Override

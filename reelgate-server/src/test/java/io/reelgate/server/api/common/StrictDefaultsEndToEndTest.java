@@ -58,6 +58,23 @@ class StrictDefaultsEndToEndTest {
     }
 
     @Test
+    void openAiVideosOverTheBudgetGetTheOpenAiRateLimitErrorWithRetryAfter() throws Exception {
+        KieHttp openai = freshClient();
+        for (int i = 0; i < 3; i++) {
+            assertThat(openai.postJson("/v1/videos", "{\"prompt\":\"p\"}").status()).isEqualTo(200);
+        }
+
+        Answer limited = openai.postJson("/v1/videos", "{\"prompt\":\"p\"}");
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.body().get("error").propertyNames()).containsExactly("message", "type", "param", "code");
+        assertThat(limited.body().get("error").get("code").asString()).isEqualTo("rate_limit_exceeded");
+        assertThat(limited.body().get("error").get("message").asString())
+                .startsWith("Rate limit exceeded: at most 3 new generation requests per 2 seconds");
+        assertThat(limited.raw().headers().firstValueAsLong("retry-after").orElseThrow()).isBetween(1L, 2L);
+    }
+
+    @Test
     void statusPollsHaveTheirOwnBudget() throws Exception {
         KieHttp kie = freshClient();
         int ok = 0;

@@ -1,0 +1,35 @@
+package io.reelgate.server.api.openai;
+
+import io.reelgate.server.task.Task;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+/** The {@code thumbnail} variant: the task's JPEG cover as the WebP OpenAI serves, converted once and cached beside it. */
+@Component
+class Thumbnails {
+
+    private final DerivedFiles files;
+
+    Thumbnails(DerivedFiles files) {
+        this.files = files;
+    }
+
+    static String keyOf(Task task) {
+        return task.videoKey().replaceFirst("\\.mp4$", "") + "-thumbnail.webp";
+    }
+
+    Optional<Resource> of(Task task) {
+        return files.derived(task.coverKey(), keyOf(task), file -> {
+            BufferedImage cover = ImageIO.read(file.toFile());
+            if (cover == null) {
+                throw new IOException("the cover of task " + task.id() + " is not a readable image");
+            }
+            Files.write(file, LosslessWebp.encode(cover));
+        });
+    }
+}
