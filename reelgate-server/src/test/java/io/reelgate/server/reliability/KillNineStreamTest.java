@@ -72,7 +72,11 @@ class KillNineStreamTest {
         SubmitStream stream;
         try (CallbackReceiver receiver = new CallbackReceiver()) {
             server = ServerProcess.start(dataDir, log, ARGS);
-            String apiKey = new AdminHttp(server.baseUrl(), dataDir).createKey("stream", GRANT).secret();
+            AdminHttp admin = new AdminHttp(server.baseUrl(), dataDir);
+            AdminHttp.Key key = admin.createKey("stream", GRANT);
+            String apiKey = key.secret();
+            // OpenAI-style webhooks go to the key's endpoint, not to a URL in the request
+            admin.put("/admin/api/keys/" + key.id() + "/webhook-endpoint", "{\"url\":\"" + receiver.url("/hook") + "\"}");
             stream = new SubmitStream(() -> server.baseUrl(), apiKey);
             ExecutorService threads = Executors.newFixedThreadPool(2);
             try {

@@ -25,6 +25,12 @@ enum StreamDialect {
             return "{\"prompt\":\"reliability " + i + "\",\"model\":\"veo3_lite\",\"aspectRatio\":\"16:9\","
                     + "\"duration\":4,\"callBackUrl\":\"" + callbackUrl + "\"}";
         }
+    },
+    OPENAI("/v1/videos") {
+        @Override
+        String body(int i, String callbackUrl) {
+            return "{\"prompt\":\"reliability " + i + "\",\"model\":\"sora-2\",\"seconds\":\"4\",\"size\":\"720x1280\"}";
+        }
     };
 
     private final String path;
@@ -39,9 +45,27 @@ enum StreamDialect {
 
     abstract String body(int i, String callbackUrl);
 
-    /** The task a callback is about: Runway's {@code data.task_id}, the Market's and Veo's {@code data.taskId}. */
+    /**
+     * The task a callback is about: Runway's {@code data.task_id}, the Market's and Veo's {@code data.taskId}, the
+     * OpenAI event's {@code data.id} ({@code video_} and the task id's hex digits).
+     */
     static String taskIdOf(JsonNode callback) {
         JsonNode data = callback.path("data");
-        return data.has("task_id") ? data.get("task_id").asString() : data.get("taskId").asString();
+        if (data.has("task_id")) {
+            return data.get("task_id").asString();
+        }
+        return data.has("taskId") ? data.get("taskId").asString() : taskIdOfVideo(data.get("id").asString());
+    }
+
+    /** The task id of an answer to a submit: the envelope's {@code data.taskId}, or an OpenAI video's {@code id}. */
+    static String taskIdOfAnswer(JsonNode answer) {
+        return answer.has("object") ? taskIdOfVideo(answer.get("id").asString())
+                : answer.get("data").get("taskId").asString();
+    }
+
+    private static String taskIdOfVideo(String videoId) {
+        String hex = videoId.substring("video_".length());
+        return hex.substring(0, 8) + "-" + hex.substring(8, 12) + "-" + hex.substring(12, 16) + "-"
+                + hex.substring(16, 20) + "-" + hex.substring(20);
     }
 }

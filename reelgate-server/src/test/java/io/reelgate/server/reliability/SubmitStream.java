@@ -60,9 +60,10 @@ final class SubmitStream {
             return Optional.empty();
         }
         JsonNode body = JSON.readTree(response.body());
-        int code = body.path("code").asInt();
+        // the KIE families answer HTTP 200 with the code in the envelope; OpenAI's dialect answers real statuses
+        int code = body.has("code") ? body.path("code").asInt() : response.statusCode();
         if (code == 200) {
-            String taskId = body.get("data").get("taskId").asString();
+            String taskId = StreamDialect.taskIdOfAnswer(body);
             accepted.put(idempotencyKey, taskId);
             return Optional.of(taskId);
         }
