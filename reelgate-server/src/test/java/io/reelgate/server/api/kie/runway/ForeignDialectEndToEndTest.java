@@ -25,7 +25,8 @@ import tools.jackson.databind.JsonNode;
  */
 class ForeignDialectEndToEndTest extends EndToEndTest {
 
-    private static final String FOREIGN = "openai";
+    /** A dialect no package serves: no endpoint reads it back and no renderer shapes its callback. */
+    private static final String FOREIGN = "test-foreign";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Autowired
