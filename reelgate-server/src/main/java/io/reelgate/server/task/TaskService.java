@@ -162,8 +162,11 @@ public class TaskService {
     public String submitModel(String apiKeyId, ModelTask request, SubmitOptions options) {
         ModelTask task = request.kind() == TaskKind.EXTEND ? continuing(apiKeyId, request) : request;
         return submit(apiKeyId, options, task.input(), () -> {
-            String engine = routing.configuredFor(task.input().model()).orElseGet(() -> firstCapable(task));
-            requireEngineCapable(engine, task.kind(), task.input());
+            // the registry's engines are checked while one is chosen; the operator's choice is checked here
+            String engine = routing.configuredFor(task.input().model()).map(configured -> {
+                requireEngineCapable(configured, task.kind(), task.input());
+                return configured;
+            }).orElseGet(() -> firstCapable(task));
             return newTask(apiKeyId, task.dialect(), task.kind(), task.parentTaskId(), engine, task.input(),
                     task.cost());
         });
