@@ -1,10 +1,9 @@
 package io.reelgate.server.api.kie.market;
 
+import io.reelgate.server.api.kie.ApiEnvelope;
 import io.reelgate.server.callback.CallbackRenderer;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskState;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -34,10 +33,7 @@ class MarketCallbacks implements CallbackRenderer {
     @Override
     public String render(Task task) {
         boolean success = task.state() == TaskState.SUCCESS;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", success ? 200 : 501);
-        body.put("msg", success ? SUCCESS_MSG : FAIL_MSG);
-        body.put("data", records.of(task));
-        return json.writeValueAsString(body);
+        return json.writeValueAsString(new ApiEnvelope<>(success ? 200 : 501, success ? SUCCESS_MSG : FAIL_MSG,
+                records.of(task)));
     }
 }

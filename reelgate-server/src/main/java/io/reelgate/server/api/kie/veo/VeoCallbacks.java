@@ -1,5 +1,6 @@
 package io.reelgate.server.api.kie.veo;
 
+import io.reelgate.server.api.kie.ApiEnvelope;
 import io.reelgate.server.callback.CallbackRenderer;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskKind;
@@ -42,29 +43,31 @@ class VeoCallbacks implements CallbackRenderer {
         return json.writeValueAsString(fourK ? fourK(task) : video(task));
     }
 
-    private Map<String, Object> video(Task task) {
+    private ApiEnvelope<Map<String, Object>> video(Task task) {
+        boolean success = task.state() == TaskState.SUCCESS;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("taskId", task.id());
-        if (task.state() == TaskState.SUCCESS) {
+        if (success) {
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("resultUrls", List.of(records.resultUrl(task)));
             info.put("originUrls", records.originUrls(task));
             info.put("resolution", VeoRecords.resolution(task));
             data.put("info", info);
-            data.put("fallbackFlag", false);
-            return envelope(200, task.kind() == TaskKind.EXTEND ? EXTENDED : GENERATED, data);
         }
         data.put("fallbackFlag", false);
-        int code = VeoRecords.errorCode(task.failCode());
-        return envelope(code, task.failMsg() == null || task.failMsg().isBlank() ? FAILED : task.failMsg(), data);
+        if (success) {
+            return new ApiEnvelope<>(200, task.kind() == TaskKind.EXTEND ? EXTENDED : GENERATED, data);
+        }
+        return new ApiEnvelope<>(VeoRecords.errorCode(task.failCode()),
+                task.failMsg() == null || task.failMsg().isBlank() ? FAILED : task.failMsg(), data);
     }
 
-    private Map<String, Object> fourK(Task task) {
+    private ApiEnvelope<Map<String, Object>> fourK(Task task) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("taskId", task.id());
         data.put("task_id", task.id());
         if (task.state() != TaskState.SUCCESS) {
-            return envelope(500, FOUR_K_FAILED, data);
+            return new ApiEnvelope<>(500, FOUR_K_FAILED, data);
         }
         List<String> videos = List.of(records.resultUrl(task));
         List<String> covers = records.coverUrls(task);
@@ -76,14 +79,6 @@ class VeoCallbacks implements CallbackRenderer {
         data.put("media_ids", List.of(task.id()));
         data.put("image_urls", covers);
         data.put("creditsConsumed", task.cost());
-        return envelope(200, FOUR_K_DONE, data);
-    }
-
-    private static Map<String, Object> envelope(int code, String msg, Map<String, Object> data) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("code", code);
-        body.put("msg", msg);
-        body.put("data", data);
-        return body;
+        return new ApiEnvelope<>(200, FOUR_K_DONE, data);
     }
 }
