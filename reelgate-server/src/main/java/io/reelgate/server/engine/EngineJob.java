@@ -1,7 +1,10 @@
 package io.reelgate.server.engine;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an engine needs to render one task. Values are already validated. Built through
@@ -25,6 +28,12 @@ import java.util.List;
  * @param size               an explicit output size, or {@code null} when quality and ratio decide
  * @param fps                frames per second the model produces, or {@code null} for the engine's default
  * @param model              the model id the task named (registry id), or {@code null}
+ * @param route              how this engine serves the task's registry model (upstream model, input template), or
+ *                           {@code null} when the model names no route for this engine (then the engine's defaults)
+ * @param modelInput         the registry model's validated input, defaults included, by the entry's field names;
+ *                           empty for a task that named no registry model (KIE Runway)
+ * @param webhookUrl         where the upstream may report this task's end (Reelgate's public base URL), or
+ *                           {@code null} when no public base URL is configured and the engine must poll
  * @param workDir            an empty directory the engine may write into; deleted by the caller afterwards
  */
 public record EngineJob(
@@ -45,6 +54,9 @@ public record EngineJob(
         VideoGeometry size,
         Integer fps,
         String model,
+        UpstreamRoute route,
+        Map<String, Object> modelInput,
+        String webhookUrl,
         Path workDir) {
 
     public enum Kind { GENERATE, EXTEND, ALEPH }
@@ -52,6 +64,7 @@ public record EngineJob(
     public EngineJob {
         waterMark = waterMark == null ? "" : waterMark;
         referenceImageUrls = referenceImageUrls == null ? List.of() : List.copyOf(referenceImageUrls);
+        modelInput = modelInput == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(modelInput));
     }
 
     public static Builder builder(String taskId, Kind kind) {
@@ -96,6 +109,9 @@ public record EngineJob(
         private VideoGeometry size;
         private Integer fps;
         private String model;
+        private UpstreamRoute route;
+        private Map<String, Object> modelInput;
+        private String webhookUrl;
         private Path workDir;
 
         private Builder(String taskId, Kind kind) {
@@ -178,6 +194,21 @@ public record EngineJob(
             return this;
         }
 
+        public Builder route(UpstreamRoute value) {
+            route = value;
+            return this;
+        }
+
+        public Builder modelInput(Map<String, Object> value) {
+            modelInput = value;
+            return this;
+        }
+
+        public Builder webhookUrl(String value) {
+            webhookUrl = value;
+            return this;
+        }
+
         public Builder workDir(Path value) {
             workDir = value;
             return this;
@@ -186,7 +217,7 @@ public record EngineJob(
         public EngineJob build() {
             return new EngineJob(taskId, kind, prompt, imageUrl, aspectRatio, quality, durationSeconds, waterMark,
                     parentVideo, videoUrl, seed, referenceImage, lastFrameUrl, referenceImageUrls, size, fps, model,
-                    workDir);
+                    route, modelInput, webhookUrl, workDir);
         }
     }
 }
