@@ -23,9 +23,9 @@ async function signIn(candidate) {
   }
   session.set(TOKEN, candidate);
   $('#signed-in').hidden = false;
-  await Promise.all([loadStats(), loadFailures()]);
+  await Promise.all([loadStats(), loadFailures(), loadUpstreamRuns()]);
   clearInterval(timer);
-  timer = setInterval(() => { loadStats(); loadFailures(); }, 5000);
+  timer = setInterval(() => { loadStats(); loadFailures(); loadUpstreamRuns(); }, 5000);
 }
 
 async function loadKeys() {
@@ -117,6 +117,21 @@ async function loadFailures() {
         ? el('a', { href: f.traceUrl, target: '_blank', rel: 'noopener' }, el('code', { class: 'trace-id', text: f.traceId }))
         : el('code', { class: 'trace-id', text: f.traceId || '' }))))
       : [el('tr', {}, el('td', { colspan: 7, class: 'muted', text: 'No failed tasks.' }))]));
+  } catch (e) { /* shown by the next successful refresh */ }
+}
+
+// what the provider reported about each run (fal inference seconds, Replicate predict time, Veo seconds) beside the
+// credits Reelgate charged for it
+async function loadUpstreamRuns() {
+  try {
+    const runs = await admin('GET', '/admin/api/upstream-runs?limit=50');
+    const usage = (u) => Object.entries(u || {}).map(([k, v]) => `${k}: ${v}`).join(', ');
+    const status = (r) => r.upstreamStatus + (r.queuePosition != null ? ` (${r.queuePosition} ahead)` : '');
+    $('#upstream-runs tbody').replaceChildren(...(runs.length ? runs.map((r) => el('tr', {},
+      el('td', { text: time(r.createdAt) }), el('td', {}, el('code', { text: r.taskId })), el('td', { text: r.engine }),
+      el('td', { text: r.model || '' }), el('td', { text: r.state }), el('td', { text: status(r) }),
+      el('td', { text: usage(r.usage) }), el('td', { text: r.credits })))
+      : [el('tr', {}, el('td', { colspan: 8, class: 'muted', text: 'No task went to a hosted engine in the last 7 days.' }))]));
   } catch (e) { /* shown by the next successful refresh */ }
 }
 

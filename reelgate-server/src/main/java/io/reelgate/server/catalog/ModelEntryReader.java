@@ -200,13 +200,31 @@ final class ModelEntryReader {
         return rules;
     }
 
+    /** A route's {@code accepts}: per entry field, the values (as strings) the route serves. */
+    private static Map<String, List<String>> accepts(EntryKeys route) {
+        if (!route.has("accepts")) {
+            route.raw("accepts");
+            return Map.of();
+        }
+        EntryKeys accepts = route.child("accepts");
+        Map<String, List<String>> rules = new LinkedHashMap<>();
+        for (String field : List.copyOf(accepts.keys())) {
+            Object raw = accepts.raw(field);
+            if (!(raw instanceof List<?> values) || values.isEmpty()) {
+                throw accepts.fail(field, "must be a non-empty list of values");
+            }
+            rules.put(field, values.stream().map(ModelRoute::plain).toList());
+        }
+        return rules;
+    }
+
     private static List<ModelRoute> routes(EntryKeys entry) {
         List<?> raw = entry.list("routes");
         List<ModelRoute> routes = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             EntryKeys keys = entry.nested(raw.get(i), "routes[" + i + "]");
             routes.add(new ModelRoute(keys.requiredString("engine"), keys.string("upstreamModel"),
-                    keys.string("template"), keys.rest()));
+                    keys.string("template"), accepts(keys), keys.rest()));
         }
         if (routes.stream().noneMatch(route -> route.engine().equals("preview"))) {
             throw entry.fail("routes", "must include the preview engine");

@@ -1,15 +1,55 @@
 package io.reelgate.server.catalog;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * One engine a model can run on, tried in the entry's order. {@code upstreamModel} and {@code template} are the
- * common keys; any other key of the route object lands in {@code options} untouched, so an engine added later
- * (fal, replicate, veo) can carry its own mapping without a change here.
+ * One engine a model can run on, tried in the entry's order (docs/models.md, "Routes"). {@code upstreamModel} and
+ * {@code template} are the common keys; {@code accepts} names, by the entry's field names, the only values this
+ * route can serve (a provider endpoint without 1:1 or 15 s); any other key (a hosted engine's {@code input} template)
+ * lands in {@code options} untouched.
  */
-public record ModelRoute(String engine, String upstreamModel, String template, Map<String, Object> options) {
+public record ModelRoute(String engine, String upstreamModel, String template, Map<String, List<String>> accepts,
+                         Map<String, Object> options) {
 
     public ModelRoute {
+        accepts = Map.copyOf(accepts);
         options = Map.copyOf(options);
+    }
+
+    /** The first field of {@code values} this route cannot serve, as the 422 the request gets if no route can. */
+    public Optional<InvalidModelInputException> refusal(Map<String, Object> values) {
+        for (Map.Entry<String, List<String>> rule : accepts.entrySet()) {
+            Object value = values.get(rule.getKey());
+            if (value != null && !rule.getValue().contains(plain(value))) {
+                return Optional.of(new InvalidModelInputException(rule.getKey(), rule.getKey() + " " + plain(value)
+                        + " cannot be served by engine " + engine + " (it accepts " + rule.getValue().stream()
+                        .map(v -> '"' + v + '"').collect(Collectors.joining(", ")) + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The route's keys for the engine: its {@code input} template apart, the other options as they are. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> inputTemplate() {
+        return options.get("input") instanceof Map<?, ?> input ? (Map<String, Object>) input : Map.of();
+    }
+
+    public Map<String, Object> otherOptions() {
+        Map<String, Object> rest = new LinkedHashMap<>(options);
+        rest.remove("input");
+        return rest;
+    }
+
+    /** A value as the registry compares it: {@code 5} and {@code "5"} alike. */
+    static String plain(Object value) {
+        if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+            return Long.toString(number.longValue());
+        }
+        return String.valueOf(value);
     }
 }

@@ -3,6 +3,7 @@ package io.reelgate.server.catalog;
 import io.reelgate.server.task.ModelTask;
 import io.reelgate.server.task.TaskInput;
 import io.reelgate.server.task.TaskKind;
+import java.util.List;
 
 /**
  * Turns a validated model input into the core's task: what to render (from the entry's render mapping), its price
@@ -41,13 +42,20 @@ public final class ModelTasks {
                 .duration(render.durationSeconds())
                 .seed(render.seed())
                 .model(input.model().id())
+                .modelInputJson(ModelInputJson.write(input.values()))
                 .paramsJson(paramsJson)
                 .callBackUrl(callBackUrl)
                 .waterMark(waterMark != null ? waterMark : input.get("watermark") instanceof String text ? text : "")
                 .build();
         String parent = mode == ModelMode.EXTEND && input.get(PARENT_FIELD) instanceof String id ? id : null;
-        return new ModelTask(dialect, kind, parent, task, input.price(),
-                input.model().routes().stream().map(ModelRoute::engine).toList());
+        return new ModelTask(dialect, kind, parent, task, input.price(), routes(input));
+    }
+
+    /** The entry's routes in order, each judged against the input by its {@code accepts}. */
+    static List<ModelTask.Route> routes(ModelInput input) {
+        return input.model().routes().stream().map(route -> route.refusal(input.values())
+                .map(refused -> new ModelTask.Route(route.engine(), refused.field(), refused.getMessage()))
+                .orElseGet(() -> ModelTask.Route.open(route.engine()))).toList();
     }
 
     /** The core's resolution label for a line count: {@code 768p}, {@code 1080p}; 2160 lines are {@code 4k}. */

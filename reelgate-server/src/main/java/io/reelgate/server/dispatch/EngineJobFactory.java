@@ -1,7 +1,10 @@
 package io.reelgate.server.dispatch;
 
+import io.reelgate.server.catalog.ModelInputJson;
+import io.reelgate.server.catalog.ModelRegistry;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
+import io.reelgate.server.engine.UpstreamRoute;
 import io.reelgate.server.storage.BlobStore;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.EngineJobMapper;
@@ -12,29 +15,56 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
-/** Turns a claimed task into the job its engine runs, bringing local inputs (the parent of an extension) along. */
+/**
+ * Turns a claimed task into the job its engine runs: the stored fields, the registry route of the task's model for
+ * that engine with the validated model input (what hosted engines build the provider's request from), the per-task
+ * upstream webhook URL, and local inputs (the parent of an extension).
+ */
 @Component
 class EngineJobFactory {
 
     static final String PARENT_EXPIRED_MSG = "The video to extend has expired";
+    /** Where providers report a task's end; served by the upstream-webhook endpoint, outside API-key auth. */
+    static final String WEBHOOK_PATH = "/webhooks/";
 
     private final TaskRepository tasks;
     private final BlobStore blobs;
+    private final ModelRegistry models;
+    private final String publicBaseUrl;
 
-    EngineJobFactory(TaskRepository tasks, BlobStore blobs) {
+    EngineJobFactory(TaskRepository tasks, BlobStore blobs, ModelRegistry models,
+                     @Value("${reelgate.api.public-base-url:}") String publicBaseUrl) {
         this.tasks = tasks;
         this.blobs = blobs;
+        this.models = models;
+        this.publicBaseUrl = publicBaseUrl.trim().replaceAll("/+$", "");
     }
 
     EngineJob create(Task task, Path workDir) {
-        EngineJob.Builder job = EngineJobMapper.jobFor(task).workDir(workDir);
+        EngineJob.Builder job = EngineJobMapper.jobFor(task).workDir(workDir)
+                .route(routeOf(task))
+                .modelInput(ModelInputJson.read(task.input().modelInputJson()))
+                .webhookUrl(publicBaseUrl.isEmpty() ? null : publicBaseUrl + WEBHOOK_PATH + task.engine() + "/" + task.id());
         if (task.kind() == TaskKind.EXTEND) {
             job.parentVideo(parentVideo(task, workDir));
         }
         return job.build();
+    }
+
+    /** The registry route of the task's model for the task's engine, if the model names one. */
+    private UpstreamRoute routeOf(Task task) {
+        return Optional.ofNullable(task.input().model()).flatMap(models::find).stream()
+                .flatMap(model -> model.routes().stream())
+                .filter(route -> route.engine().equals(task.engine()))
+                .findFirst()
+                .map(route -> new UpstreamRoute(route.engine(), route.upstreamModel(), route.template(),
+                        route.inputTemplate(), route.otherOptions()))
+                .orElse(null);
     }
 
     private Path parentVideo(Task task, Path workDir) {

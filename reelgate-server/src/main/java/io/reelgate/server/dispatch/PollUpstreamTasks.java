@@ -11,6 +11,7 @@ import io.reelgate.server.task.TaskState;
 import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.task.UpstreamTracking.Parked;
 import io.reelgate.server.task.UpstreamTracking;
+import io.reelgate.server.task.UpstreamUsage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -195,7 +196,8 @@ class PollUpstreamTasks implements SmartLifecycle {
         }
         switch (status.phase()) {
             case QUEUED, RUNNING -> {
-                upstream.reschedule(parked, status.upstreamState(), clock.instant().plus(engine.pollInterval()));
+                upstream.reschedule(parked, status.upstreamState(), status.queuePosition(),
+                        clock.instant().plus(engine.pollInterval()));
                 if (status.progress() > task.progress()) {
                     transitions.reportProgress(task, UpstreamTracking.OWNER, status.progress());
                 }
@@ -203,18 +205,18 @@ class PollUpstreamTasks implements SmartLifecycle {
             case FAILED -> {
                 telemetry.taskFailedUpstream(parked.engine());
                 finished(parked, "failed");
-                upstream.recordStatus(task.id(), status.upstreamState());
+                upstream.recordEnd(task.id(), status.upstreamState(), UpstreamUsage.write(status.usage()));
                 transitions.failRunning(task.id(), UpstreamTracking.OWNER, status.failCode(), status.failMsg(),
                         clock.instant());
             }
             case SUCCEEDED -> {
-                upstream.recordStatus(task.id(), status.upstreamState());
+                upstream.recordEnd(task.id(), status.upstreamState(), UpstreamUsage.write(status.usage()));
                 if (collectors.offer(task, parked, engine, status)) {
                     finished(parked, "succeeded");
                 } else {
                     // every collector busy: ask again soon rather than wait here, holding a poller (and count the
                     // upstream run once, when a collector takes it)
-                    upstream.reschedule(parked, status.upstreamState(), clock.instant().plus(engine.pollInterval()));
+                    upstream.reschedule(parked, status.upstreamState(), null, clock.instant().plus(engine.pollInterval()));
                 }
             }
             case LOST -> lost.handle(task, parked.engine(), status);

@@ -136,9 +136,9 @@ class TaskRunner {
         }
     }
 
-    /** A transient upstream failure: the next engine of the kind's failover list gets the task, else it fails. */
+    /** A transient upstream failure: the next engine of the task's failover list gets the task, else it fails. */
     private void failOver(Task task, String owner, RunHandle handle, EngineUnavailableException e) {
-        Optional<String> next = routing.failoverAfter(task.kind(), task.engine());
+        Optional<String> next = routing.failoverAfter(task);
         if (next.isPresent() && !handle.leaseLost()) {
             transitions.reroute(task.id(), owner, next.get(), e.failMsg(), clock.instant());
         } else {

@@ -72,7 +72,9 @@ class UpstreamCollectors {
 
     private void collect(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status) {
         try {
-            if (!upstream.reschedule(parked, status.upstreamState(), clock.instant().plus(properties.claimDuration()))) {
+            // COLLECTING keeps a webhook that arrives meanwhile from making the task due and collecting it twice
+            if (!upstream.reschedule(parked, UpstreamTracking.COLLECTING, null,
+                    clock.instant().plus(properties.claimDuration()))) {
                 log.trace("Task {}: poll claim taken over before its result was collected", task.id());
                 return;
             }

@@ -28,8 +28,9 @@ public class EngineRouting {
      * default engine.
      */
     public String engineFor(TaskKind kind, String model) {
-        if (model != null && routing.models().containsKey(model)) {
-            return routing.models().get(model);
+        Optional<List<String>> forModel = configuredFor(model);
+        if (forModel.isPresent()) {
+            return forModel.get().get(0);
         }
         String configured = switch (kind) {
             case GENERATE -> routing.generate();
@@ -43,14 +44,23 @@ public class EngineRouting {
         return failover.isEmpty() ? defaultEngine : failover.get(0);
     }
 
-    /** The engine the operator routes a model to ({@code reelgate.routing.models}), if any. */
-    public Optional<String> configuredFor(String model) {
-        return Optional.ofNullable(model == null ? null : routing.models().get(model));
+    /** The engines the operator routes a model to ({@code reelgate.routing.models}), in order, if any. */
+    public Optional<List<String>> configuredFor(String model) {
+        List<String> engines = model == null ? null : routing.models().get(model);
+        if (engines == null) {
+            return Optional.empty();
+        }
+        List<String> trimmed = engines.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return trimmed.isEmpty() ? Optional.empty() : Optional.of(trimmed);
     }
 
-    /** The engine after {@code engine} in the kind's failover list, if any. */
-    public Optional<String> failoverAfter(TaskKind kind, String engine) {
-        List<String> list = failoverList(kind);
+    /**
+     * The engine after the task's in its failover list: the engines chosen when it was submitted (a registry
+     * model's serving routes), else the kind's {@code reelgate.routing.failover} list.
+     */
+    public Optional<String> failoverAfter(Task task) {
+        List<String> list = task.routeEngines().isEmpty() ? failoverList(task.kind()) : task.routeEngines();
+        String engine = task.engine();
         int index = list.indexOf(engine);
         return index >= 0 && index + 1 < list.size() ? Optional.of(list.get(index + 1)) : Optional.empty();
     }
@@ -63,7 +73,7 @@ public class EngineRouting {
             engines.add(engineFor(kind, null));
             engines.addAll(failoverList(kind));
         }
-        engines.addAll(routing.models().values());
+        routing.models().values().forEach(engines::addAll);
         return engines;
     }
 

@@ -11,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param generate engine for generate tasks, e.g. {@code runway}
  * @param extend   engine for extensions
  * @param aleph    engine for Aleph tasks
- * @param models   engine per legacy {@code model} value of a generate request; wins over {@code generate}
+ * @param models   engines per model id, in order (the first serves, the rest are the failover list): a registry
+ *                 model's id ({@code reelgate.routing.models[kling-2.6/text-to-video]=fal,replicate}) or a legacy
+ *                 {@code model} value of a KIE Runway generate request; wins over the registry's routes and
+ *                 over {@code generate}
  * @param failover per kind ({@code generate}, {@code extend}, {@code aleph}), engines in order: when one fails a
  *                 task with a transient upstream error, the task is queued again for the next one
  */
@@ -20,6 +23,6 @@ public record RoutingProperties(
         @DefaultValue("") String generate,
         @DefaultValue("") String extend,
         @DefaultValue("") String aleph,
-        @DefaultValue Map<String, String> models,
+        @DefaultValue Map<String, List<String>> models,
         @DefaultValue Map<String, List<String>> failover) {
 }

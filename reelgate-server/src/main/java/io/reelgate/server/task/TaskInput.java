@@ -20,6 +20,8 @@ import java.util.List;
  * @param size               an explicit output size {@code WIDTHxHEIGHT} (e.g. OpenAI's {@code size}); {@code null}
  *                           when quality and ratio decide
  * @param fps                the model's frame rate; {@code null} for the engine's default
+ * @param modelInputJson     a registry model's validated input as JSON (defaults included, the entry's field
+ *                           names), which hosted engines map to their provider's request; {@code null} otherwise
  */
 public record TaskInput(
         String prompt,
@@ -39,7 +41,8 @@ public record TaskInput(
         String lastFrameUrl,
         List<String> referenceImageUrls,
         String size,
-        Integer fps) {
+        Integer fps,
+        String modelInputJson) {
 
     public TaskInput {
         waterMark = waterMark == null ? "" : waterMark;
@@ -56,7 +59,7 @@ public record TaskInput(
                 .duration(duration).waterMark(waterMark).callBackUrl(callBackUrl).model(model)
                 .expandPrompt(expandPrompt).videoUrl(videoUrl).seed(seed).referenceImage(referenceImage)
                 .uploadCn(uploadCn).paramsJson(paramsJson).lastFrameUrl(lastFrameUrl)
-                .referenceImageUrls(referenceImageUrls).size(size).fps(fps);
+                .referenceImageUrls(referenceImageUrls).size(size).fps(fps).modelInputJson(modelInputJson);
     }
 
     /** Named steps instead of eighteen positions; unset fields stay {@code null} (or false). */
@@ -79,6 +82,7 @@ public record TaskInput(
         private List<String> referenceImageUrls;
         private String size;
         private Integer fps;
+        private String modelInputJson;
 
         private Builder() {
         }
@@ -173,10 +177,15 @@ public record TaskInput(
             return this;
         }
 
+        public Builder modelInputJson(String value) {
+            modelInputJson = value;
+            return this;
+        }
+
         public TaskInput build() {
             return new TaskInput(prompt, imageUrl, aspectRatio, quality, duration, waterMark, callBackUrl, model,
                     expandPrompt, videoUrl, seed, referenceImage, uploadCn, paramsJson, lastFrameUrl,
-                    referenceImageUrls, size, fps);
+                    referenceImageUrls, size, fps, modelInputJson);
         }
     }
 }

@@ -29,11 +29,13 @@ public class TaskRepository {
                 INSERT INTO task (id, api_key_id, kind, parent_task_id, engine, state, prompt, image_url, aspect_ratio,
                                   quality, duration, water_mark, call_back_url, model, expand_prompt, video_url, seed,
                                   reference_image, upload_cn, params_json, last_frame_url, reference_image_urls,
-                                  output_size, fps, cost, created_at, deadline_at, trace_parent, dialect)
+                                  output_size, fps, cost, created_at, deadline_at, trace_parent, dialect, model_input,
+                                  route_engines)
                 VALUES (:id, :apiKeyId, :kind, :parentTaskId, :engine, 'wait', :prompt, :imageUrl, :aspectRatio,
                         :quality, :duration, :waterMark, :callBackUrl, :model, :expandPrompt, :videoUrl, :seed,
                         :referenceImage, :uploadCn, :paramsJson, :lastFrameUrl, :referenceImageUrls,
-                        :size, :fps, :cost, :createdAt, :deadlineAt, :traceParent, :dialect)
+                        :size, :fps, :cost, :createdAt, :deadlineAt, :traceParent, :dialect, :modelInput,
+                        :routeEngines)
                 """)
                 .param("id", task.id())
                 .param("apiKeyId", task.apiKeyId())
@@ -60,6 +62,8 @@ public class TaskRepository {
                 .param("fps", in.fps())
                 .param("traceParent", task.traceParent())
                 .param("dialect", task.dialect())
+                .param("modelInput", in.modelInputJson())
+                .param("routeEngines", RouteEngines.write(task.routeEngines()))
                 .param("cost", task.cost())
                 .param("createdAt", DbTime.of(task.createdAt()))
                 .param("deadlineAt", DbTime.of(task.deadlineAt()))

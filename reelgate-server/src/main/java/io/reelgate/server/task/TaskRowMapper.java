@@ -40,7 +40,11 @@ final class TaskRowMapper implements RowMapper<Task> {
                 rs.getInt("expire_flag") == 1,
                 DbTime.read(rs, "deadline_at"),
                 rs.getString("trace_parent"),
-                rs.getString("dialect"));
+                rs.getString("dialect"),
+                RouteEngines.read(rs.getString("route_engines")),
+                rs.getString("upstream_status"),
+                rs.getObject("upstream_queue_position", Integer.class),
+                rs.getString("upstream_usage"));
     }
 
     private static TaskInput input(ResultSet rs) throws SQLException {
@@ -63,6 +67,7 @@ final class TaskRowMapper implements RowMapper<Task> {
                 .referenceImageUrls(ReferenceImageUrls.read(rs.getString("reference_image_urls")))
                 .size(rs.getString("output_size"))
                 .fps(rs.getObject("fps", Integer.class))
+                .modelInputJson(rs.getString("model_input"))
                 .build();
     }
 }

@@ -12,6 +12,7 @@ import io.reelgate.server.idempotency.IdempotencyStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Accepts tasks and answers for them; the dispatcher takes it from there. */
 @Service
 public class TaskService {
+
+    /** The built-in engine every registry model names last: the offline sandbox. */
+    private static final String PREVIEW_ENGINE = "preview";
 
     /** KIE documents no extension length; Runway's extensions add 5 seconds, and so do ours. */
     public static final int EXTEND_SECONDS = 5;
@@ -162,13 +166,9 @@ public class TaskService {
     public String submitModel(String apiKeyId, ModelTask request, SubmitOptions options) {
         ModelTask task = request.kind() == TaskKind.EXTEND ? continuing(apiKeyId, request) : request;
         return submit(apiKeyId, options, task.input(), () -> {
-            // the registry's engines are checked while one is chosen; the operator's choice is checked here
-            String engine = routing.configuredFor(task.input().model()).map(configured -> {
-                requireEngineCapable(configured, task.kind(), task.input());
-                return configured;
-            }).orElseGet(() -> firstCapable(task));
-            return newTask(apiKeyId, task.dialect(), task.kind(), task.parentTaskId(), engine, task.input(),
-                    task.cost());
+            List<String> engines = servingEngines(task);
+            return newTask(apiKeyId, task.dialect(), task.kind(), task.parentTaskId(), engines.get(0), task.input(),
+                    task.cost(), engines);
         });
     }
 
@@ -177,7 +177,7 @@ public class TaskService {
         return submit(apiKeyId, options, input, () -> {
             String engine = routing.engineFor(kind, input.model());
             requireEngineCapable(engine, kind, input);
-            return newTask(apiKeyId, dialect, kind, parentTaskId, engine, input, pricing.costOf(kind, input));
+            return newTask(apiKeyId, dialect, kind, parentTaskId, engine, input, pricing.costOf(kind, input), List.of());
         });
     }
 
@@ -209,9 +209,9 @@ public class TaskService {
     }
 
     private NewTask newTask(String apiKeyId, String dialect, TaskKind kind, String parentTaskId, String engine,
-                            TaskInput input, long cost) {
+                            TaskInput input, long cost, List<String> routeEngines) {
         return new NewTask(UUID.randomUUID().toString(), apiKeyId, kind, parentTaskId, engine, input, cost,
-                clock.instant(), null, null, dialect);
+                clock.instant(), null, null, dialect, routeEngines);
     }
 
     /**
@@ -231,24 +231,49 @@ public class TaskService {
         }
         TaskInput input = task.input().toBuilder().aspectRatio(parent.input().aspectRatio())
                 .size(parent.input().size()).build();
-        return new ModelTask(task.dialect(), task.kind(), parent.id(), input, task.cost(), task.engines());
+        return task.continuing(parent.id(), input);
     }
 
-    private String firstCapable(ModelTask task) {
-        UnsupportedInputException refused = null;
-        for (String engine : task.engines()) {
-            if (!availability.runs(engine)) {
+    /**
+     * The engines that serve a model task, in order: the operator's list for the model ({@code reelgate.routing.models})
+     * or the registry's routes, keeping those this deployment runs and whose route and capabilities accept the input.
+     * The preview engine serves a model only while none of its real engines runs (the offline sandbox); once one does,
+     * a request no real engine can serve is refused with a 422 naming the field, never silently rendered as a preview.
+     * The first serves the task; the rest are its failover list.
+     */
+    private List<String> servingEngines(ModelTask task) {
+        Optional<List<String>> configured = routing.configuredFor(task.input().model());
+        List<ModelTask.Route> candidates = configured.map(engines -> engines.stream().map(engine -> task.routes()
+                        .stream().filter(route -> route.engine().equals(engine)).findFirst()
+                        .orElse(ModelTask.Route.open(engine))).toList())
+                .orElse(task.routes());
+        List<ModelTask.Route> running = candidates.stream().filter(route -> availability.runs(route.engine())).toList();
+        // an operator who lists preview for a model means it; the registry's preview route is the sandbox's
+        boolean realEngineRuns = configured.isEmpty()
+                && running.stream().anyMatch(route -> !route.engine().equals(PREVIEW_ENGINE));
+        List<String> serving = new ArrayList<>();
+        InvalidRequestException refused = null;
+        for (ModelTask.Route route : running) {
+            if (realEngineRuns && route.engine().equals(PREVIEW_ENGINE)) {
+                continue;
+            }
+            if (route.refused()) {
+                refused = refused == null ? new InvalidRequestException(route.refusedField(), route.refusedMessage())
+                        : refused;
                 continue;
             }
             try {
-                checkCapable(engine, task.kind(), task.input());
-                return engine;
+                checkCapable(route.engine(), task.kind(), task.input());
+                serving.add(route.engine());
             } catch (UnsupportedInputException e) {
-                refused = refused == null ? e : refused;
+                refused = refused == null ? new InvalidRequestException(e.field(), e.getMessage()) : refused;
             }
         }
+        if (!serving.isEmpty()) {
+            return serving;
+        }
         if (refused != null) {
-            throw new InvalidRequestException(refused.field(), refused.getMessage());
+            throw refused;
         }
         throw new InvalidRequestException("model", "model " + task.input().model() + " has no engine on this server");
     }
@@ -260,7 +285,7 @@ public class TaskService {
         Instant now = submitted.createdAt();
         Instant deadline = options.deadline() == null ? null : now.plus(options.deadline());
         NewTask task = new NewTask(id, apiKeyId, submitted.kind(), submitted.parentTaskId(), submitted.engine(),
-                submitted.input(), cost, now, deadline, traceParent, submitted.dialect());
+                submitted.input(), cost, now, deadline, traceParent, submitted.dialect(), submitted.routeEngines());
         tx.executeWithoutResult(status -> {
             tasks.insert(task);
             if (cost > 0 && !ledger.charge(apiKeyId, id, cost, now)) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -85,6 +86,32 @@ public class TaskStats {
                         rs.getString("engine"), rs.getObject("fail_code", Integer.class), rs.getString("fail_msg"),
                         DbTime.read(rs, "created_at"), DbTime.read(rs, "finished_at"), rs.getInt("attempts"),
                         TaskTracing.traceIdOf(rs.getString("trace_parent"))))
+                .list();
+    }
+
+    /**
+     * A run a hosted engine took: the provider's id and status word, its queue position, what it reported about the
+     * cost, and the credits the task was charged.
+     */
+    public record UpstreamRun(String taskId, String engine, String model, String state, String upstreamId,
+                              String upstreamStatus, Integer queuePosition, Map<String, Object> usage, long credits,
+                              Instant createdAt) {
+    }
+
+    /** The latest upstream runs of the last 7 days, newest first. */
+    public List<UpstreamRun> recentUpstreamRuns(int limit) {
+        return jdbc.sql("""
+                SELECT id, engine, model, state, upstream_id, upstream_status, upstream_queue_position, upstream_usage,
+                       cost, created_at FROM task
+                WHERE created_at >= :since AND upstream_id IS NOT NULL ORDER BY created_at DESC, id LIMIT :limit
+                """)
+                .param("since", DbTime.of(clock.instant().minus(FAILURE_WINDOW)))
+                .param("limit", limit)
+                .query((rs, row) -> new UpstreamRun(rs.getString("id"), rs.getString("engine"), rs.getString("model"),
+                        rs.getString("state"), rs.getString("upstream_id"), rs.getString("upstream_status"),
+                        rs.getObject("upstream_queue_position", Integer.class),
+                        UpstreamUsage.read(rs.getString("upstream_usage")), rs.getLong("cost"),
+                        DbTime.read(rs, "created_at")))
                 .list();
     }
 }

@@ -109,22 +109,63 @@ public class UpstreamTracking {
         return claimed;
     }
 
-    /** After a poll that found the task unfinished: records what the upstream said and when to ask again. */
-    public boolean reschedule(Parked claimed, String upstreamStatus, Instant nextPoll) {
-        return update(claimed, upstreamStatus, nextPoll, 0);
+    /**
+     * After a poll that found the task unfinished: records what the upstream said (its status word and, while
+     * queued, the requests ahead of it) and when to ask again.
+     */
+    public boolean reschedule(Parked claimed, String upstreamStatus, Integer queuePosition, Instant nextPoll) {
+        return update(claimed, upstreamStatus, queuePosition, nextPoll, 0);
     }
 
     /** After a poll that failed (429, 5xx, no connection): asks again later, counting the error for the backoff. */
     public boolean rescheduleAfterError(Parked claimed, Instant nextPoll) {
-        return update(claimed, claimed.upstreamStatus(), nextPoll, claimed.pollErrors() + 1);
+        return update(claimed, claimed.upstreamStatus(), null, nextPoll, claimed.pollErrors() + 1);
     }
 
     /** Records the final upstream status before the task ends, so a cancel listener knows not to cancel it again. */
     public void recordStatus(String taskId, String upstreamStatus) {
-        jdbc.sql("UPDATE task SET upstream_status = :status WHERE id = :id")
+        recordEnd(taskId, upstreamStatus, null);
+    }
+
+    /**
+     * Records the final upstream status and what the provider reported about the run's cost ({@code usageJson}, a
+     * JSON object; the stored one is kept when {@code null}), before the task ends.
+     */
+    public void recordEnd(String taskId, String upstreamStatus, String usageJson) {
+        jdbc.sql("""
+                UPDATE task SET upstream_status = :status, upstream_queue_position = NULL,
+                                upstream_usage = COALESCE(:usage, upstream_usage)
+                WHERE id = :id
+                """)
                 .param("status", upstreamStatus)
+                .param("usage", usageJson)
                 .param("id", taskId)
                 .update();
+    }
+
+    /** The upstream status word a parked task shows while its result is being brought home. */
+    public static final String COLLECTING = "COLLECTING";
+
+    /**
+     * A provider reported (by webhook) that the task's upstream run changed: the task is made due at once, and the
+     * version bump voids a poll in flight (which would otherwise schedule the next poll a long interval away). A
+     * task whose result is being collected, or that has ended, is left alone, so a duplicate or late webhook changes
+     * nothing. {@code false} when nothing was nudged.
+     */
+    public boolean nudge(String taskId, String engine, String upstreamId, Instant now) {
+        int rows = jdbc.sql("""
+                UPDATE task SET next_poll_at = :now, poll_version = poll_version + 1
+                WHERE id = :id AND state = 'generating' AND lease_owner = :marker AND engine = :engine
+                  AND upstream_id = :upstreamId AND (upstream_status IS NULL OR upstream_status <> :collecting)
+                """)
+                .param("now", DbTime.of(now))
+                .param("id", taskId)
+                .param("marker", OWNER)
+                .param("engine", engine)
+                .param("upstreamId", upstreamId)
+                .param("collecting", COLLECTING)
+                .update();
+        return single(rows, taskId);
     }
 
     /** Upstream ids of the engine's tasks still generating upstream, on every node. */
@@ -150,13 +191,16 @@ public class UpstreamTracking {
                 .optional();
     }
 
-    private boolean update(Parked claimed, String upstreamStatus, Instant nextPoll, int pollErrors) {
+    private boolean update(Parked claimed, String upstreamStatus, Integer queuePosition, Instant nextPoll,
+                           int pollErrors) {
         int rows = jdbc.sql("""
-                UPDATE task SET next_poll_at = :nextPoll, upstream_status = :status, poll_errors = :errors
+                UPDATE task SET next_poll_at = :nextPoll, upstream_status = :status, poll_errors = :errors,
+                                upstream_queue_position = :queuePosition
                 WHERE id = :id AND state = 'generating' AND poll_version = :version
                 """)
                 .param("nextPoll", DbTime.of(nextPoll))
                 .param("status", upstreamStatus)
+                .param("queuePosition", queuePosition)
                 .param("errors", pollErrors)
                 .param("id", claimed.taskId())
                 .param("version", claimed.pollVersion())

@@ -28,7 +28,7 @@ class ArchitectureTest {
      */
     private static final String[] DIALECTS = {"io.reelgate.server.api.kie.runway..", "io.reelgate.server.api.kie.veo..",
             "io.reelgate.server.api.kie.market..", "io.reelgate.server.api.reelgate..", "io.reelgate.server.api.admin..",
-            "io.reelgate.server.api.openai.."};
+            "io.reelgate.server.api.openai..", "io.reelgate.server.api.upstream.."};
     private static final String API_COMMON = "io.reelgate.server.api.common..";
     /** What KIE's API families share (envelope, error table, File Upload API); the package alone, not its dialects. */
     private static final String KIE_SHARED = "io.reelgate.server.api.kie";

@@ -98,7 +98,7 @@ final class OneNode {
         String id = UUID.randomUUID().toString();
         tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, engine, io.reelgate.server.testsupport.TestTaskInputs
                 .textToVideo("a red fox").model("runway-duration-5-generate").expandPrompt(true).build(), 12,
-                clock.instant(), null, null, "test"));
+                clock.instant(), null, null, "test", java.util.List.of()));
         return id;
     }
 
@@ -150,7 +150,7 @@ final class OneNode {
     }
 
     private EngineJobFactory jobs() {
-        return new EngineJobFactory(tasks, new LocalBlobStore(dataDirectory()));
+        return new EngineJobFactory(tasks, new LocalBlobStore(dataDirectory()), io.reelgate.server.catalog.ModelRegistry.bundled(), "");
     }
 
     private ResultPublisher results() {

@@ -178,7 +178,7 @@ class BlobStoreContractTest {
         String keyId = new ApiKeyRepository(jdbc).create("k", "rg_" + name, t0);
         String taskId = UUID.randomUUID().toString();
         tasks.insert(new NewTask(taskId, keyId, TaskKind.GENERATE, null,
-                "preview", TestTaskInputs.textToVideo("p").aspectRatio("1:1").build(), 0, t0, null, null, "test"));
+                "preview", TestTaskInputs.textToVideo("p").aspectRatio("1:1").build(), 0, t0, null, null, "test", java.util.List.of()));
         transitions.admit(taskId, t0);
         transitions.claim(taskId, "node", t0.plusSeconds(30), t0);
         String video = "results/" + taskId + "/v.mp4";

@@ -29,7 +29,7 @@ class TaskDialectColumnDatabaseTest {
         String submitted = UUID.randomUUID().toString();
         String older = UUID.randomUUID().toString();
 
-        tasks.insert(new NewTask(submitted, keyId, TaskKind.GENERATE, null, "preview", TestTaskInputs.textToVideo("p").build(), 12, T0, null, null, "openai"));
+        tasks.insert(new NewTask(submitted, keyId, TaskKind.GENERATE, null, "preview", TestTaskInputs.textToVideo("p").build(), 12, T0, null, null, "openai", java.util.List.of()));
         jdbc.sql("""
                 INSERT INTO task (id, api_key_id, kind, engine, state, prompt, cost, created_at)
                 VALUES (:id, :apiKeyId, 'GENERATE', 'preview', 'wait', 'p', 12, :createdAt)

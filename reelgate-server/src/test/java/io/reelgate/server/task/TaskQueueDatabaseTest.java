@@ -264,7 +264,7 @@ class TaskQueueDatabaseTest {
     private String insert(Instant createdAt) {
         String id = UUID.randomUUID().toString();
         tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "preview", TestTaskInputs.textToVideo("a red fox")
-                .model("runway-duration-5-generate").expandPrompt(true).build(), 12, createdAt, null, null, "test"));
+                .model("runway-duration-5-generate").expandPrompt(true).build(), 12, createdAt, null, null, "test", java.util.List.of()));
         return id;
     }
 

@@ -27,8 +27,8 @@ class TaskTraceColumnDatabaseTest {
         String untraced = UUID.randomUUID().toString();
 
         tasks.insert(new NewTask(traced, keyId, TaskKind.GENERATE, null, "preview", input(), 12, T0, null, TRACEPARENT,
-                "test"));
-        tasks.insert(new NewTask(untraced, keyId, TaskKind.GENERATE, null, "preview", input(), 12, T0, null, null, "test"));
+                "test", java.util.List.of()));
+        tasks.insert(new NewTask(untraced, keyId, TaskKind.GENERATE, null, "preview", input(), 12, T0, null, null, "test", java.util.List.of()));
 
         Task task = tasks.findById(traced).orElseThrow();
         assertThat(task.traceParent()).isEqualTo(TRACEPARENT);

@@ -65,8 +65,8 @@ class UpstreamTrackingDatabaseTest {
         UpstreamTracking.Parked stale = new UpstreamTracking.Parked(id, "runway", "up-1", "PENDING", T0,
                 claimed.get(0).pollVersion() - 1, 0);
 
-        assertThat(upstream.reschedule(first.get(), "RUNNING", T0.plusSeconds(12))).isTrue();
-        assertThat(upstream.reschedule(stale, "RUNNING", T0.plusSeconds(12))).as("stale claim").isFalse();
+        assertThat(upstream.reschedule(first.get(), "RUNNING", null, T0.plusSeconds(12))).isTrue();
+        assertThat(upstream.reschedule(stale, "RUNNING", null, T0.plusSeconds(12))).as("stale claim").isFalse();
         assertThat(upstream.find(id).orElseThrow().upstreamStatus()).isEqualTo("RUNNING");
         assertThat(tasks.generatingPerEngine()).containsEntry("runway", 1);
     }
@@ -136,7 +136,7 @@ class UpstreamTrackingDatabaseTest {
 
     private String runningOnRunway(String owner) {
         String id = UUID.randomUUID().toString();
-        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "runway", TestTaskInputs.textToVideo("p").build(), 12, T0, null, null, "test"));
+        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "runway", TestTaskInputs.textToVideo("p").build(), 12, T0, null, null, "test", java.util.List.of()));
         transitions.admit(id, T0);
         transitions.claim(id, owner, T0.plusSeconds(30), T0);
         return id;

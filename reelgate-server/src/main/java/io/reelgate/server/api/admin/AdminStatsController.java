@@ -74,4 +74,11 @@ class AdminStatsController {
         return ApiEnvelope.success(stats.recentFailures(Math.max(1, Math.min(LimitParameter.parse(limit, 50), 500))).stream()
                 .map(f -> FailureView.of(f, traceUrl)).toList());
     }
+
+    @GetMapping("/admin/api/upstream-runs")
+    @Operation(summary = "Tasks of the last 7 days that a hosted engine (Runway, fal, Replicate, Google Veo) took, "
+            + "newest first: the provider's id, status, queue position and reported usage, next to the credits charged")
+    ApiEnvelope<List<TaskStats.UpstreamRun>> upstreamRuns(@RequestParam(required = false) String limit) {
+        return ApiEnvelope.success(stats.recentUpstreamRuns(Math.max(1, Math.min(LimitParameter.parse(limit, 50), 500))));
+    }
 }

@@ -143,8 +143,7 @@ class VideosController {
                 source.input().duration() == null ? null : source.input().duration().toString(), source.input().size(),
                 source.input().imageUrl(), extrasOf(source), json.valueToTree(received));
         ModelTask generate = videoTasks.of(form, webhooks.of(key.id()).orElse(null), json.writeValueAsString(received));
-        ModelTask remix = new ModelTask(generate.dialect(), generate.kind(), source.id(), generate.input(),
-                generate.cost(), generate.engines());
+        ModelTask remix = generate.continuing(source.id(), generate.input());
         String taskId = tasks.submitModel(key.id(), remix, SubmitOptionsReader.read(request, form.received()));
         return VideoViews.of(tasks.findInDialect(key.id(), OpenAiDialect.NAME, taskId));
     }

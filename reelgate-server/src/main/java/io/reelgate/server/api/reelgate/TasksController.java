@@ -12,6 +12,7 @@ import io.reelgate.server.task.TaskListQuery;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskService;
 import io.reelgate.server.task.TaskState;
+import io.reelgate.server.task.UpstreamUsage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -81,7 +82,16 @@ class TasksController {
                 text(t.queuedAt()), text(t.startedAt()), text(t.finishedAt()), text(t.deadlineAt()), text(t.expiresAt()),
                 t.expired(), success ? urls.file(t.videoKey()) : null, success ? urls.file(t.coverKey()) : null,
                 t.state() == TaskState.FAIL ? t.failCode() : null, t.state() == TaskState.FAIL ? t.failMsg() : null,
-                t.traceId(), t.dialect(), t.input().model());
+                t.traceId(), t.dialect(), t.input().model(), upstreamOf(t));
+    }
+
+    /** The provider's side, for tasks an upstream engine took; {@code null} for those rendered here. */
+    private static TaskView.Upstream upstreamOf(Task t) {
+        if (t.upstreamStatus() == null && t.upstreamUsageJson() == null) {
+            return null;
+        }
+        return new TaskView.Upstream(t.upstreamStatus(), t.upstreamQueuePosition(),
+                UpstreamUsage.read(t.upstreamUsageJson()));
     }
 
     private static TaskState stateOf(String state) {

@@ -1,9 +1,6 @@
 package io.reelgate.server.api.kie.veo;
 
 import io.reelgate.server.api.common.ApiException;
-import io.reelgate.server.catalog.ModelRegistry;
-import io.reelgate.server.catalog.ModelRoute;
-import io.reelgate.server.catalog.VideoModel;
 import io.reelgate.server.task.ModelTask;
 import io.reelgate.server.task.SubmitOptions;
 import io.reelgate.server.task.Task;
@@ -30,15 +27,12 @@ class VeoRenditions {
     static final String NO_SUCH_VIDEO = "record result data not exist";
 
     private final TaskService tasks;
-    private final ModelRegistry registry;
     private final VeoRenditionRepository renditions;
     private final ObjectMapper json;
     private final Clock clock;
 
-    VeoRenditions(TaskService tasks, ModelRegistry registry, VeoRenditionRepository renditions, ObjectMapper json,
-                  Clock clock) {
+    VeoRenditions(TaskService tasks, VeoRenditionRepository renditions, ObjectMapper json, Clock clock) {
         this.tasks = tasks;
-        this.registry = registry;
         this.renditions = renditions;
         this.json = json;
         this.clock = clock;
@@ -71,8 +65,8 @@ class VeoRenditions {
         String params = json.writeValueAsString(new RenditionParams(source.id(), 0, size.label, callBackUrl));
         TaskInput input = source.input().toBuilder().size(size.sizeFor(source)).quality(size.label)
                 .callBackUrl(callBackUrl).paramsJson(params).build();
-        List<String> engines = registry.find(source.input().model()).map(VideoModel::routes).orElse(List.of())
-                .stream().map(ModelRoute::engine).toList();
+        // the engine that made the source renders it larger: a rendition of a preview clip stays a preview clip
+        List<ModelTask.Route> engines = List.of(ModelTask.Route.open(source.engine()));
         String key = "veo-rendition:" + source.id() + ":" + size.label;
         String id = tasks.submitModel(apiKeyId, new ModelTask(KieVeoDialect.NAME, TaskKind.GENERATE, null, input,
                 size.credits, engines), new SubmitOptions(key, key, null));

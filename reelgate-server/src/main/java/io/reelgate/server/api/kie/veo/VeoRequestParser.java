@@ -62,7 +62,7 @@ class VeoRequestParser {
         fields.remove("taskId");
         VideoModel model = registry.find(EXTEND_MODEL).orElseThrow();
         ModelTask task = task(model, fields, body);
-        return new ModelTask(task.dialect(), task.kind(), parentTaskId, task.input(), task.cost(), task.engines());
+        return task.continuing(parentTaskId, task.input());
     }
 
     private ModelTask task(VideoModel model, Map<String, Object> fields, JsonNode body) {
