@@ -79,12 +79,15 @@ class UpstreamCollectors {
                 return;
             }
             results.collect(task, parked, engine, status);
+            upstream.recordStatus(task.id(), status.upstreamState());
         } catch (EngineUnavailableException e) {
             Duration delay = PollBackoff.after(engine.pollInterval(), parked.pollErrors() + 1);
             log.warn("Task {}: collecting the {} result failed: {}; next poll in {} ms", task.id(), parked.engine(),
                     e.failMsg(), delay.toMillis());
             upstream.rescheduleAfterError(parked, clock.instant().plus(delay));
         } catch (EngineException e) {
+            // the upstream run itself succeeded: recorded first, so the failure does not try to cancel it
+            upstream.recordStatus(task.id(), status.upstreamState());
             transitions.failRunning(task.id(), UpstreamTracking.OWNER, e.failCode(), e.failMsg(), clock.instant());
         } catch (RuntimeException e) {
             log.error("Task {}: collecting the result failed; polled again when the claim runs out", task.id(), e);
