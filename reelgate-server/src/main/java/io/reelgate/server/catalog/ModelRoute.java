@@ -1,5 +1,6 @@
 package io.reelgate.server.catalog;
 
+import io.reelgate.server.engine.UpstreamRoute;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,16 +34,13 @@ public record ModelRoute(String engine, String upstreamModel, String template, M
         return Optional.empty();
     }
 
-    /** The route's keys for the engine: its {@code input} template apart, the other options as they are. */
+    /** The route as its engine reads it: the {@code input} template apart, the other options as they are. */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> inputTemplate() {
-        return options.get("input") instanceof Map<?, ?> input ? (Map<String, Object>) input : Map.of();
-    }
-
-    public Map<String, Object> otherOptions() {
+    public UpstreamRoute toUpstream() {
+        Map<String, Object> input = options.get("input") instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
         Map<String, Object> rest = new LinkedHashMap<>(options);
         rest.remove("input");
-        return rest;
+        return new UpstreamRoute(engine, upstreamModel, template, input, rest);
     }
 
     /** A value as the registry compares it: {@code 5} and {@code "5"} alike. */

@@ -2,6 +2,7 @@ package io.reelgate.server.dispatch;
 
 import io.reelgate.server.catalog.ModelInputJson;
 import io.reelgate.server.catalog.ModelRegistry;
+import io.reelgate.server.catalog.ModelRoute;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.UpstreamRoute;
@@ -62,8 +63,7 @@ class EngineJobFactory {
                 .flatMap(model -> model.routes().stream())
                 .filter(route -> route.engine().equals(task.engine()))
                 .findFirst()
-                .map(route -> new UpstreamRoute(route.engine(), route.upstreamModel(), route.template(),
-                        route.inputTemplate(), route.otherOptions()))
+                .map(ModelRoute::toUpstream)
                 .orElse(null);
     }
 
