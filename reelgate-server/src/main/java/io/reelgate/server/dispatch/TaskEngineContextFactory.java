@@ -7,6 +7,7 @@ import io.reelgate.server.fetch.OutboundRefusedException;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskTransitions;
 import java.nio.file.Path;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -54,8 +55,13 @@ class TaskEngineContextFactory {
 
             @Override
             public void download(String url, Path target, long maxBytes, String what) {
+                download(url, target, maxBytes, what, Map.of());
+            }
+
+            @Override
+            public void download(String url, Path target, long maxBytes, String what, Map<String, String> originHeaders) {
                 try {
-                    downloader.download(url, target, maxBytes);
+                    downloader.download(url, target, maxBytes, originHeaders);
                 } catch (OutboundRefusedException e) {
                     throw new EngineException(EngineException.INPUT_REJECTED, "Failed to fetch the " + what + ": " + e.getMessage(), e);
                 }

@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
 import java.time.Instant;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -37,11 +39,24 @@ public class GuardedDownloader implements AutoCloseable {
 
     /** @throws OutboundRefusedException for every failure, with a message fit for {@code failMsg} */
     public void download(String url, Path target, long maxBytes) {
+        download(url, target, maxBytes, Map.of());
+    }
+
+    /**
+     * Like {@link #download(String, Path, long)}, sending {@code originHeaders} (a provider's API key) only to the
+     * URL's own origin: a redirect to another scheme, host or port is fetched without them, so a credential never
+     * follows the file to a CDN or storage host.
+     *
+     * @throws OutboundRefusedException for every failure, with a message fit for {@code failMsg}
+     */
+    public void download(String url, Path target, long maxBytes, Map<String, String> originHeaders) {
         URI uri = parse(url);
+        URI origin = uri;
         Instant deadline = clock.instant().plus(properties.readTimeout());
         for (int hop = 0; hop <= properties.maxRedirects(); hop++) {
             guard.checkTarget(uri);
-            URI redirect = fetch(uri, target, maxBytes, deadline);
+            Map<String, String> headers = sameOrigin(origin, uri) ? originHeaders : Map.of();
+            URI redirect = fetch(uri, headers, target, maxBytes, deadline);
             if (redirect == null) {
                 return;
             }
@@ -51,9 +66,10 @@ public class GuardedDownloader implements AutoCloseable {
     }
 
     /** @return where the server redirects to, or {@code null} once the file is written */
-    private URI fetch(URI uri, Path target, long maxBytes, Instant deadline) {
+    private URI fetch(URI uri, Map<String, String> headers, Path target, long maxBytes, Instant deadline) {
         HttpGet get = new HttpGet(uri);
         get.setHeader("User-Agent", "Reelgate/1.0");
+        headers.forEach(get::setHeader);
         boolean complete = false;
         try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
             try {
@@ -122,6 +138,22 @@ public class GuardedDownloader implements AutoCloseable {
         } catch (LimitedCopy.TooLargeException e) {
             throw new OutboundRefusedException("the file is larger than " + maxBytes + " bytes");
         }
+    }
+
+    static boolean sameOrigin(URI a, URI b) {
+        return Objects.equals(lower(a.getScheme()), lower(b.getScheme())) && Objects.equals(lower(a.getHost()),
+                lower(b.getHost())) && port(a) == port(b);
+    }
+
+    private static String lower(String text) {
+        return text == null ? null : text.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static URI resolveLocation(URI base, String location) {
