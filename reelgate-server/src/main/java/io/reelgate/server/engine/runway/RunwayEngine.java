@@ -8,7 +8,6 @@ import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.UpstreamStatus;
 import io.reelgate.server.engine.UpstreamVideo;
-import io.reelgate.server.fetch.OutboundRefusedException;
 import io.reelgate.server.media.OutputProperties;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -149,17 +148,8 @@ public class RunwayEngine implements AsyncVideoEngine {
     @Override
     public EngineResult collect(UpstreamStatus status, EngineJob job, EngineContext context) {
         Path download = job.workDir().resolve("upstream-output");
-        try {
-            context.download(status.outputs().get(0), download, properties.maxOutputBytes(), "Runway output");
-        } catch (EngineException e) {
-            if (OutboundRefusedException.forbiddenIn(e)) {
-                // a result URL on a forbidden address stays forbidden: fail now rather than at the task timeout
-                throw new EngineException(EngineException.INPUT_REJECTED, "Runway's result URL is not allowed ("
-                        + e.failMsg() + ")", e);
-            }
-            // the signed URL may have expired or the CDN hiccupped: poll again (fresh URLs) until the task timeout
-            throw new EngineUnavailableException("Could not download the result from Runway (" + e.failMsg() + ")", e);
-        }
+        UpstreamVideo.downloadResult(context, status.outputs().get(0), download, properties.maxOutputBytes(), "Runway",
+                Map.of());
         return normalizer.collected(download, job, context);
     }
 
