@@ -1,0 +1,152 @@
+package io.reelgate.server.engine.veo;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The two Gemini API calls of a generation (docs/engines.md, "Google Veo"): start a long-running operation and read
+ * it. Every request carries {@code x-goog-api-key}; the key is never put in a URL, so it cannot leak into a log line.
+ * Retry rules live here.
+ */
+class VeoClient {
+
+    static final String KEY_HEADER = "x-goog-api-key";
+    private static final Logger log = LoggerFactory.getLogger(VeoClient.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Waits between retries; the seam keeps tests from sleeping for real. */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final VeoProperties properties;
+    private final String key;
+    private final HttpClient http;
+    private final Sleeper sleeper;
+
+    VeoClient(VeoProperties properties, String key, Sleeper sleeper) {
+        this.properties = properties;
+        this.key = key;
+        this.sleeper = sleeper;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * {@code POST {base}/{path}}; answers the operation name. The Gemini API has no idempotency key, so only answers
+     * that prove nothing started (429, 500/503/504, connection refused) are retried; a create that timed out after
+     * it was sent is never sent again ({@link VeoApiException} not transient: failing over could bill twice).
+     */
+    String create(String path, Map<String, Object> body) {
+        HttpRequest request = request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpResponse<String> response = send(request, properties.maxRetries(), false);
+        JsonNode name = readJson(response).get("name");
+        if (name == null || !name.isString() || name.asString().isBlank()) {
+            throw new VeoApiException(response.statusCode(), "", "Veo answered without an operation name", false);
+        }
+        return name.asString();
+    }
+
+    /** {@code GET {base}/{operation name}}, once: the poller repeats failed reads on its own schedule. */
+    JsonNode operation(String name) {
+        HttpRequest request = request(name).header("Accept", "application/json").GET().build();
+        return readJson(send(request, 0, true));
+    }
+
+    /** The API key header, for downloads from Google's own host only. */
+    Map<String, String> keyHeader() {
+        return Map.of(KEY_HEADER, key);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(VeoRequests.stripSlash(properties.baseUrl()) + "/" + path))
+                .timeout(properties.requestTimeout())
+                .header(KEY_HEADER, key);
+    }
+
+    private HttpResponse<String> send(HttpRequest request, int maxRetries, boolean repeatable) {
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (ConnectException | HttpConnectTimeoutException e) {
+                // nothing reached Google: safe to send again
+                if (attempt < maxRetries) {
+                    pause(request, retryBackoff(attempt), "connection failed");
+                    continue;
+                }
+                throw new VeoApiException(0, "", "Veo could not be reached (" + e.getClass().getSimpleName() + ")", true);
+            } catch (IOException e) {
+                log.warn("Veo {} {} sent but not answered: {}", request.method(), request.uri().getPath(),
+                        e.getClass().getSimpleName());
+                throw new VeoApiException(0, "", "Veo did not answer (" + e.getClass().getSimpleName() + ")", repeatable);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new VeoApiException(0, "", "Interrupted while calling Veo", true);
+            }
+            int status = response.statusCode();
+            if (status >= 200 && status < 300) {
+                return response;
+            }
+            GoogleError error = GoogleError.parse(status, response.body());
+            // RESOURCE_EXHAUSTED (quota), INTERNAL, UNAVAILABLE (overloaded), DEADLINE_EXCEEDED; the rest is final
+            boolean retryable = status == 429 || status == 500 || status == 503 || status == 504;
+            if (retryable && attempt < maxRetries) {
+                pause(request, delay(attempt, response, error), "HTTP " + status + " " + error.status());
+                continue;
+            }
+            log.info("Veo {} {} answered HTTP {} {}: {}", request.method(), request.uri().getPath(), status,
+                    error.status(), error.message());
+            throw new VeoApiException(status, error.kind(), "HTTP " + status + (error.kind().isEmpty() ? ""
+                    : " " + error.kind()), retryable);
+        }
+    }
+
+    private void pause(HttpRequest request, Duration delay, String why) {
+        log.info("Veo {} {} answered {}; retrying in {} ms", request.method(), request.uri().getPath(), why,
+                delay.toMillis());
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VeoApiException(0, "", "Interrupted while waiting to retry Veo", true);
+        }
+    }
+
+    /** Google's RetryInfo first, then Retry-After, then doubling backoff; never longer than max-retry-backoff. */
+    private Duration delay(int attempt, HttpResponse<String> response, GoogleError error) {
+        Duration asked = error.retryDelay();
+        if (asked == null) {
+            asked = response.headers().firstValueAsLong("retry-after").stream()
+                    .mapToObj(seconds -> Duration.ofSeconds(Math.max(0, seconds))).findFirst().orElse(null);
+        }
+        Duration delay = asked != null ? asked : retryBackoff(attempt);
+        return delay.compareTo(properties.maxRetryBackoff()) > 0 ? properties.maxRetryBackoff() : delay;
+    }
+
+    private Duration retryBackoff(int attempt) {
+        long millis = properties.retryBackoff().toMillis() << Math.min(attempt, 20);
+        return Duration.ofMillis(Math.min(millis, properties.maxRetryBackoff().toMillis()));
+    }
+
+    private static JsonNode readJson(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            throw new VeoApiException(response.statusCode(), "", "Veo answered with unreadable JSON", true);
+        }
+    }
+}

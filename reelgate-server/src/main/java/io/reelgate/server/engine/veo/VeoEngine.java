@@ -1,0 +1,141 @@
+package io.reelgate.server.engine.veo;
+
+import io.reelgate.server.engine.AsyncVideoEngine;
+import io.reelgate.server.engine.EngineContext;
+import io.reelgate.server.engine.EngineException;
+import io.reelgate.server.engine.EngineJob;
+import io.reelgate.server.engine.EngineResult;
+import io.reelgate.server.engine.EngineUnavailableException;
+import io.reelgate.server.engine.MediaResolver;
+import io.reelgate.server.engine.UpstreamRequest;
+import io.reelgate.server.engine.UpstreamRequestPlanner;
+import io.reelgate.server.engine.UpstreamStatus;
+import io.reelgate.server.engine.UpstreamVideo;
+import io.reelgate.server.media.OutputProperties;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Fulfils tasks with Google's Veo models through the Gemini API's long-running operations (docs/engines.md, "Google
+ * Veo"): images go inline as base64, the operation is polled, and the video (kept by Google for 2 days) is copied
+ * home with the key sent to Google's host only. Exists only when an API key is configured.
+ */
+@Component
+@Conditional(VeoKeyConfigured.class)
+public class VeoEngine implements AsyncVideoEngine, UpstreamRequestPlanner {
+
+    public static final String NAME = "veo";
+    private static final Logger log = LoggerFactory.getLogger(VeoEngine.class);
+
+    private final VeoProperties properties;
+    private final VeoClient client;
+    private final VeoRequests requests;
+    private final UpstreamVideo normalizer;
+
+    public VeoEngine(VeoProperties properties, OutputProperties output) {
+        this.properties = properties;
+        this.client = new VeoClient(properties, properties.key(), duration -> Thread.sleep(duration.toMillis()));
+        this.requests = new VeoRequests(properties.defaultModel());
+        this.normalizer = new UpstreamVideo(output);
+        log.info("Veo engine enabled: {} (default model {})", properties.baseUrl(), properties.defaultModel());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public UpstreamRequest plan(EngineJob job, MediaResolver media) {
+        return requests.plan(job, media);
+    }
+
+    @Override
+    public String submit(EngineJob job, EngineContext context) {
+        UpstreamRequest request = plan(job, new VeoMedia(job, context, normalizer, properties.maxInputBytes()));
+        try {
+            String name = client.create(request.path(), request.body());
+            return new VeoOperationId(name, VeoRequests.videoSeconds(request)).toString();
+        } catch (VeoApiException e) {
+            throw submitFailure(e);
+        }
+    }
+
+    @Override
+    public UpstreamStatus poll(String upstreamId) {
+        VeoOperationId id = VeoOperationId.parse(upstreamId);
+        JsonNode operation;
+        try {
+            operation = client.operation(id.name());
+        } catch (VeoApiException e) {
+            if (e.isTransient()) {
+                throw new EngineUnavailableException("Veo is unavailable: " + e.getMessage(), e);
+            }
+            throw new EngineException(EngineException.INTERNAL, "Veo lost track of the task (" + e.getMessage() + ")", e);
+        }
+        return VeoOperations.statusOf(operation, id);
+    }
+
+    @Override
+    public EngineResult collect(UpstreamStatus status, EngineJob job, EngineContext context) {
+        String uri = status.outputs().get(0);
+        Path download = job.workDir().resolve("upstream-output");
+        // the file endpoint needs the key; its redirect target must not get it, nor a uri on any other host
+        Map<String, String> headers = onApiHost(uri) ? client.keyHeader() : Map.of();
+        UpstreamVideo.downloadResult(context, uri, download, properties.maxOutputBytes(), "Veo", headers);
+        return normalizer.collected(download, job, context);
+    }
+
+    /** The Gemini API has no cancel for video operations: the generation runs on (and is billed) regardless. */
+    @Override
+    public void cancel(String upstreamId) {
+        log.info("Veo operation {} cannot be cancelled upstream (the Gemini API has no cancel); it is abandoned",
+                VeoOperationId.parse(upstreamId).name());
+    }
+
+    @Override
+    public Duration pollInterval() {
+        return properties.pollInterval();
+    }
+
+    @Override
+    public Duration upstreamTimeout() {
+        return properties.taskTimeout();
+    }
+
+    private boolean onApiHost(String uri) {
+        try {
+            URI base = URI.create(properties.baseUrl());
+            URI target = URI.create(uri);
+            return "https".equalsIgnoreCase(target.getScheme()) == "https".equalsIgnoreCase(base.getScheme())
+                    && Objects.equals(base.getHost(), target.getHost()) && base.getPort() == target.getPort();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static EngineException submitFailure(VeoApiException e) {
+        if (e.isTransient()) {
+            return new EngineUnavailableException("Veo is unavailable, please try again later (" + e.getMessage() + ")", e);
+        }
+        return switch (e.rpcStatus()) {
+            case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE" -> new EngineException(
+                    EngineException.INPUT_REJECTED, "Veo refused the request (" + e.getMessage() + ")", e);
+            default -> operatorFailure(e);
+        };
+    }
+
+    /** A bad key, no paid tier, an unknown model: the operator's to fix, not the user's. */
+    private static EngineException operatorFailure(VeoApiException e) {
+        log.error("Veo refused a request: {}; check reelgate.engine.veo.* settings", e.getMessage());
+        return new EngineException(EngineException.INTERNAL, "Generation failed, please try again later", e);
+    }
+}
