@@ -69,6 +69,9 @@ public class GuardedDownloader implements AutoCloseable {
     private URI fetch(URI uri, Map<String, String> headers, Path target, long maxBytes, Instant deadline) {
         HttpGet get = new HttpGet(uri);
         get.setHeader("User-Agent", "Reelgate/1.0");
+        // a hop left early (a redirect, a refusal) is cancelled, and a cancelled connection must never go back to the
+        // pool: the next hop to the same host would get a closed socket
+        get.setHeader("Connection", "close");
         headers.forEach(get::setHeader);
         boolean complete = false;
         try (ClassicHttpResponse response = client.executeOpen(null, get, null)) {
