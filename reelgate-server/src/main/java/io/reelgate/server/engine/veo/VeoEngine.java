@@ -126,6 +126,11 @@ public class VeoEngine implements AsyncVideoEngine, UpstreamRequestPlanner {
         if (e.isTransient()) {
             return new EngineUnavailableException("Veo is unavailable, please try again later (" + e.getMessage() + ")", e);
         }
+        if (e.httpStatus() == 0) {
+            // sent but unanswered: it may have started a billed generation, so neither resend nor fail over
+            return new EngineException(EngineException.INTERNAL,
+                    "Veo did not confirm the task; it was not sent again, please try again later", e);
+        }
         return switch (e.rpcStatus()) {
             case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE" -> new EngineException(
                     EngineException.INPUT_REJECTED, "Veo refused the request (" + e.getMessage() + ")", e);

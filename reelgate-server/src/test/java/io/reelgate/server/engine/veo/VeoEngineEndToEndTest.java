@@ -71,6 +71,7 @@ class VeoEngineEndToEndTest {
         registry.add("reelgate.engine.veo.retry-backoff", () -> "20ms");
         registry.add("reelgate.engine.veo.max-retry-backoff", () -> "300ms");
         registry.add("reelgate.engine.veo.task-timeout", () -> "4s");
+        registry.add("reelgate.engine.veo.request-timeout", () -> "1500ms");
         registry.add("reelgate.upstream.claim-duration", () -> "10s");
         registry.add("reelgate.routing.generate", () -> "veo");
         registry.add("reelgate.routing.extend", () -> "veo");
@@ -250,6 +251,21 @@ class VeoEngineEndToEndTest {
         assertThat(view.get("failMsg").asString()).isEqualTo("Generation failed, please try again later");
         VEO.api().verify(1, postRequestedFor(urlEqualTo(FakeVeo.createPath(FAST)))
                 .withRequestBody(matchingJsonPath("$.instances[0].prompt", equalTo("wrong key"))));
+    }
+
+    @Test
+    void aCreateSentButNotAnsweredInTimeIsNeitherResentNorFailedOver() {
+        VEO.createAnswers(FAST, "slow create", WireMock.okJson("{\"name\":\"" + FakeVeo.operationName(FAST, "late")
+                + "\"}").withFixedDelay(3000));
+
+        JsonNode view = awaitView(submitVeo("{\"prompt\":\"slow create\",\"model\":\"veo3_fast\"}"));
+
+        assertThat(view.get("engine").asString()).isEqualTo("veo");
+        assertThat(view.get("failCode").asInt()).isEqualTo(500);
+        assertThat(view.get("failMsg").asString())
+                .isEqualTo("Veo did not confirm the task; it was not sent again, please try again later");
+        VEO.api().verify(1, postRequestedFor(urlEqualTo(FakeVeo.createPath(FAST)))
+                .withRequestBody(matchingJsonPath("$.instances[0].prompt", equalTo("slow create"))));
     }
 
     @Test
