@@ -12,6 +12,7 @@ import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.engine.UpstreamWebhooks;
 import io.reelgate.server.engine.WebhookRejectedException;
 import io.reelgate.server.media.OutputProperties;
+import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.TestDataDirs;
@@ -105,6 +106,15 @@ class UpstreamWebhookEndToEndTest {
         assertThat(deliver(task, "another-run", GOOD_SIGNATURE).statusCode()).as("a stale run").isEqualTo(200);
         assertThat(kie.get("/api/v1/tasks/" + task).data().get("state").asString()).isEqualTo("success");
         assertThat(provider.collections.get()).as("collected once").isEqualTo(1);
+
+        // the operator console's "Upstream runs" table: the provider's word and usage beside the credits charged
+        JsonNode runs = new AdminHttp("http://127.0.0.1:" + port, DATA_DIR).get("/admin/api/upstream-runs").data();
+        JsonNode run = java.util.stream.StreamSupport.stream(runs.spliterator(), false)
+                .filter(r -> r.get("taskId").asString().equals(task)).findFirst().orElseThrow();
+        assertThat(run.get("upstreamId").asString()).isEqualTo(upstreamId);
+        assertThat(run.get("upstreamStatus").asString()).isEqualTo("DONE");
+        assertThat(run.get("usage").get("gpuSeconds").asDouble()).isEqualTo(12.5);
+        assertThat(run.get("credits").asLong()).isEqualTo(done.get("cost").asLong()).isPositive();
     }
 
     @Test
