@@ -71,7 +71,7 @@ class VeoEngineEndToEndTest {
         registry.add("reelgate.engine.veo.retry-backoff", () -> "20ms");
         registry.add("reelgate.engine.veo.max-retry-backoff", () -> "300ms");
         registry.add("reelgate.engine.veo.task-timeout", () -> "4s");
-        registry.add("reelgate.engine.veo.request-timeout", () -> "1500ms");
+        registry.add("reelgate.engine.veo.request-timeout", () -> "3s");
         registry.add("reelgate.upstream.claim-duration", () -> "10s");
         registry.add("reelgate.routing.generate", () -> "veo");
         registry.add("reelgate.routing.extend", () -> "veo");
@@ -188,6 +188,27 @@ class VeoEngineEndToEndTest {
     }
 
     @Test
+    void aKieVeo1080pRenditionIsANewVeoGenerationAtThatResolution() {
+        String source = "rendsrc12";
+        String rendition = "rendhd13";
+        VEO.createAnswers(FAST, "render me larger", WireMock.okJson("{\"name\":\"" + FakeVeo.operationName(FAST, source)
+                + "\"}"), WireMock.okJson("{\"name\":\"" + FakeVeo.operationName(FAST, rendition) + "\"}"));
+        VEO.operationAnswers(FAST, source, VEO.done(FAST, source));
+        VEO.operationAnswers(FAST, rendition, VEO.done(FAST, rendition));
+        String taskId = submitVeo("{\"prompt\":\"render me larger\",\"model\":\"veo3_fast\",\"duration\":8}");
+        assertThat(awaitView(taskId).get("state").asString()).isEqualTo("success");
+
+        KieHttp.Answer ready = Await.until(TIMEOUT, "the 1080p rendition never became ready",
+                () -> kie.get("/api/v1/veo/get-1080p-video?taskId=" + taskId), answer -> answer.code() != 400);
+
+        assertThat(ready.code()).as("%s", ready.body()).isEqualTo(200);
+        VEO.api().verify(1, postRequestedFor(urlEqualTo(FakeVeo.createPath(FAST)))
+                .withRequestBody(matchingJsonPath("$.instances[0].prompt", equalTo("render me larger")))
+                .withRequestBody(matchingJsonPath("$.parameters.resolution", equalTo("1080p")))
+                .withRequestBody(matchingJsonPath("$.parameters.durationSeconds", equalTo("8"))));
+    }
+
+    @Test
     void safetyFilteredOperationFailsWith400AndOurMessage() {
         String op = "raiop5";
         VEO.acceptCreate(FAST, "something filtered", op);
@@ -256,7 +277,7 @@ class VeoEngineEndToEndTest {
     @Test
     void aCreateSentButNotAnsweredInTimeIsNeitherResentNorFailedOver() {
         VEO.createAnswers(FAST, "slow create", WireMock.okJson("{\"name\":\"" + FakeVeo.operationName(FAST, "late")
-                + "\"}").withFixedDelay(3000));
+                + "\"}").withFixedDelay(6000));
 
         JsonNode view = awaitView(submitVeo("{\"prompt\":\"slow create\",\"model\":\"veo3_fast\"}"));
 
