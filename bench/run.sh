@@ -9,7 +9,7 @@
 #
 # Environment: BENCH_JAR (server jar to use), BENCH_JAVA_OPTS (JVM options of the server), BENCH_KEEP=1 (keep the
 # temp directory with the server logs), BENCH_NO_WRK=1 (use the Java load generator even if wrk is installed),
-# BENCH_X264_PRESET (ffmpeg baseline preset when libopenh264 is missing, default veryfast), BENCH_ONLY=callbacks|upstream
+# BENCH_X264_PRESET (ffmpeg baseline preset when libopenh264 is missing, default veryfast), BENCH_ONLY=callbacks|upstream|streams
 # (run only that scenario).
 set -euo pipefail
 
@@ -37,6 +37,7 @@ if [[ "$MODE" == quick ]]; then
     SWEEP_ROWS=10000; SWEEP_TIMEOUT=300
     CALLBACK_COUNT=1000
     UPSTREAM_COUNT=2000; UPSTREAM_WINDOW=12
+    STREAM_SUBSCRIBERS=5000; STREAM_EVENTS=5
 else
     WARM=10; LOAD_SECS=30; CONNS=64
     DISPATCH_SAMPLES=40; RENDER_RUNS=3
@@ -45,6 +46,7 @@ else
     SWEEP_ROWS=100000; SWEEP_TIMEOUT=1200
     CALLBACK_COUNT=1000
     UPSTREAM_COUNT=2000; UPSTREAM_WINDOW=30
+    STREAM_SUBSCRIBERS=5000; STREAM_EVENTS=20
 fi
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -319,6 +321,27 @@ upstream_phase() {
     stop_server
 }
 
+# ------------------------------------------------------------------ streams
+
+# streams_phase DB: STREAM_SUBSCRIBERS concurrent SSE subscribers of one key, STREAM_EVENTS task changes fanned out to
+# all of them; latency from the event's own "at" to arrival, and heap per subscriber, beside a bare fan-out of the same
+# lines to as many loopback sockets (bench/StreamBench.java)
+streams_phase() {
+    local db=$1 d="$WORK/$1-streams" r
+    set_db "$db" streams "$d"
+    start_server "$d" --reelgate.dispatch.workers=0 ${STREAM_SERVER_ARGS:-}
+    r=$("$JAVA" "$BENCH_DIR/StreamBench.java" "$BASE" "$KEY" "$SERVER_PID" "$STREAM_SUBSCRIBERS" "$STREAM_EVENTS")
+    local what="$(kv open "$r")/$(kv subscribers "$r") subscribers open, $STREAM_EVENTS events, $(kv deliveries "$r")/$(kv expected "$r") delivered"
+    row "$db" "streams: fan-out p50, event at -> received, $what" "$(fmt "$(kv p50_ms "$r")") ms" \
+        "$(fmt "$(kv base_p50_ms "$r")") ms" "same lines written to as many loopback sockets in one loop" \
+        "$(ratio "$(kv p50_ms "$r")" "$(kv base_p50_ms "$r")")" "(latency; lower is better)"
+    row "$db" "streams: fan-out p99" "$(fmt "$(kv p99_ms "$r")") ms" "$(fmt "$(kv base_p99_ms "$r")") ms" \
+        "bare socket fan-out" "$(ratio "$(kv p99_ms "$r")" "$(kv base_p99_ms "$r")")" "-"
+    row "$db" "streams: heap per subscriber after full GC (heap $(fmt "$(kv heap_before_mb "$r")") -> $(fmt "$(kv heap_after_mb "$r")") MiB)" \
+        "$(fmt "$(kv heap_per_sub_kb "$r")") KiB" "-" "-" "-" "-"
+    stop_server
+}
+
 # ------------------------------------------------------------------ one database's suite
 
 run_suite() {
@@ -327,6 +350,7 @@ run_suite() {
     log "=== $db ==="
     if [[ "${BENCH_ONLY:-}" == callbacks ]]; then callbacks_phase "$db"; return 0; fi
     if [[ "${BENCH_ONLY:-}" == upstream ]]; then upstream_phase "$db"; return 0; fi
+    if [[ "${BENCH_ONLY:-}" == streams ]]; then streams_phase "$db"; return 0; fi
 
     # --- main server: dispatch latency, preview render, status polling, memory
     d="$WORK/$db-main"
@@ -385,6 +409,7 @@ run_suite() {
 
     callbacks_phase "$db"
     upstream_phase "$db"
+    streams_phase "$db"
 
     # --- scale: seed finished tasks with the server stopped (H2 holds a file lock), restart, measure
     d="$WORK/$db-scale"
