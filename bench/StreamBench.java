@@ -65,6 +65,10 @@ public class StreamBench {
         int open = subscribers - (int) connected.getCount();
         Thread.sleep(2000);
         long heapAfter = heapUsedKb(pid);
+        if (System.getenv("STREAM_HISTOGRAM") != null) {   // what the subscribers' heap is made of
+            java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("STREAM_HISTOGRAM")),
+                    run("jcmd", Long.toString(pid), "GC.class_histogram"));
+        }
 
         for (String task : tasks) {
             int expected = received.get() + open;
