@@ -3,6 +3,7 @@ package io.reelgate.server.testsupport;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.function.Supplier;
 
@@ -15,7 +16,7 @@ final class StubSequence {
     static void inOrder(WireMockServer server, String scenario, Supplier<MappingBuilder> request,
                         ResponseDefinitionBuilder... answers) {
         for (int i = 0; i < answers.length; i++) {
-            MappingBuilder stub = request.get().inScenario(scenario)
+            ScenarioMappingBuilder stub = request.get().inScenario(scenario)
                     .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step-" + i)
                     .willReturn(answers[i]);
             if (i + 1 < answers.length) {
