@@ -163,6 +163,40 @@ class ReplicateEngineEndToEndTest {
     }
 
     @Test
+    void registryModelsSendTheirRoutesCreateInReplicatesNamesAndTypes() {
+        String kling = "k1b2c3d4e5f6g7h8i9j0k1l2m3";
+        String hailuo = "m1b2c3d4e5f6g7h8i9j0k1l2m3";
+        String image = REPLICATE.server().baseUrl() + "/inputs/start.png";
+        REPLICATE.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/inputs/start.png"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "image/png").withBody(io.reelgate.server.testsupport.ImageHost
+                                .png(320, 180))));
+        REPLICATE.createAnswers("/models/kwaivgi/kling-v2.1/predictions", "kling walks", FakeReplicate.created(kling));
+        REPLICATE.predictionAnswers(kling, REPLICATE.succeeded(kling));
+        REPLICATE.createAnswers("/models/minimax/hailuo-02/predictions", "hailuo waves", FakeReplicate.created(hailuo));
+        REPLICATE.predictionAnswers(hailuo, REPLICATE.succeeded(hailuo));
+
+        String klingTask = kie.postJson("/api/v1/jobs/createTask", "{\"model\":\"kling/v2-1-standard\",\"input\":"
+                + "{\"prompt\":\"kling walks\",\"image_url\":\"" + image + "\",\"duration\":\"10\"}}").data()
+                .get("taskId").asString();
+        String hailuoTask = kie.postJson("/api/v1/jobs/createTask", "{\"model\":\"hailuo/02-text-to-video-standard\","
+                + "\"input\":{\"prompt\":\"hailuo waves\",\"duration\":\"6\"}}").data().get("taskId").asString();
+
+        Await.until(TIMEOUT, "both routed tasks end", () -> Stream.of(klingTask, hailuoTask)
+                .allMatch(t -> kie.get("/api/v1/tasks/" + t).data().get("state").asString().equals("success")));
+        REPLICATE.server().verify(1, authorized(postRequestedFor(urlEqualTo("/v1/models/kwaivgi/kling-v2.1/predictions")))
+                .withRequestBody(matchingJsonPath("$.input.start_image",
+                        com.github.tomakehurst.wiremock.client.WireMock.matching("data:image/png;base64,iVBOR.*")))
+                .withRequestBody(matchingJsonPath("$.input.prompt", equalTo("kling walks")))
+                .withRequestBody(matchingJsonPath("$.input.mode", equalTo("standard")))
+                .withRequestBody(matchingJsonPath("$.input.duration", equalTo("10"))));
+        REPLICATE.server().verify(1, authorized(postRequestedFor(urlEqualTo("/v1/models/minimax/hailuo-02/predictions")))
+                .withRequestBody(equalToJson("{\"input\":{\"prompt\":\"hailuo waves\",\"duration\":6,"
+                        + "\"resolution\":\"768p\"},\"webhook\":\"" + PUBLIC_BASE + "/webhooks/replicate/" + hailuoTask
+                        + "\",\"webhook_events_filter\":[\"start\",\"completed\"]}")));
+    }
+
+    @Test
     void failedPredictionsFailTheTaskWithOurMessageAndTheMappedCode() {
         String refused = "a1b2c3d4e5f6g7h8i9j0k1l2m3";
         String broken = "b1b2c3d4e5f6g7h8i9j0k1l2m3";
