@@ -1,0 +1,84 @@
+package io.reelgate.server.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelgate.server.engine.EngineJob;
+import io.reelgate.server.engine.MediaResolver;
+import io.reelgate.server.engine.UnsupportedInputException;
+import io.reelgate.server.engine.UpstreamRequest;
+import io.reelgate.server.engine.UpstreamRequestPlanner;
+import io.reelgate.server.task.EngineJobMapper;
+import io.reelgate.server.task.ModelTask;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * For every registry model and every hosted-engine route it names, the upstream create request the route produces
+ * for the model's smallest valid input (plus every optional media field the mode allows is left out), compared with
+ * the stored snapshot {@code routing/registry-routes.json}. A registry edit that changes a provider request fails
+ * here until the snapshot is renewed on purpose: {@code -Dreelgate.snapshots.update=true}.
+ */
+class RegistryRoutesSnapshotTest {
+
+    private static final Path SNAPSHOT = Path.of("src/test/resources/routing/registry-routes.json");
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+
+    @Test
+    void everyRoutedModelProducesItsSnapshottedUpstreamRequest() throws IOException {
+        Map<String, UpstreamRequestPlanner> planners = HostedEnginePlanners.all();
+        Map<String, Object> produced = new TreeMap<>();
+        for (VideoModel model : Inputs.REGISTRY.all()) {
+            ModelInput input = model.validate(Inputs.minimal(model));
+            ModelTask task = ModelTasks.of(input, "kie-market", null, "{}", null);
+            for (ModelRoute route : model.routes()) {
+                UpstreamRequestPlanner planner = planners.get(route.engine());
+                if (planner == null) {
+                    continue;
+                }
+                produced.put(model.id() + " -> " + route.engine(), planned(planner, task, route, input));
+            }
+        }
+        assertThat(produced).as("hosted engines have routes in the registry").isNotEmpty();
+        assertThat(produced.keySet().stream().map(key -> key.substring(key.indexOf("-> ") + 3)).distinct())
+                .as("every hosted engine serves some registry model").containsExactlyInAnyOrderElementsOf(planners.keySet());
+
+        String json = JSON.writeValueAsString(produced) + "\n";
+        if (Boolean.getBoolean("reelgate.snapshots.update") || !Files.exists(SNAPSHOT)) {
+            Files.writeString(SNAPSHOT, json);
+        }
+        assertThat(json).as("upstream requests of the registry routes (renew with -Dreelgate.snapshots.update=true)")
+                .isEqualTo(Files.readString(SNAPSHOT));
+    }
+
+    private static Object planned(UpstreamRequestPlanner planner, ModelTask task, ModelRoute route, ModelInput input) {
+        ModelTask.Route judged = task.routes().stream().filter(r -> r.engine().equals(route.engine())).findFirst()
+                .orElseThrow();
+        if (judged.refused()) {
+            return Map.of("refusedAtSubmit", judged.refusedMessage());
+        }
+        EngineJob job = EngineJobMapper.jobFor("snapshot-task", task.kind(), task.input())
+                .route(route.toUpstream())
+                .modelInput(ModelInputJson.read(task.input().modelInputJson()))
+                .webhookUrl("https://gateway.example/webhooks/" + route.engine() + "/snapshot-task")
+                .workDir(Path.of("work"))
+                .build();
+        try {
+            UpstreamRequest request = planner.plan(job, MediaResolver.AS_URL);
+            Map<String, Object> shown = new LinkedHashMap<>();
+            shown.put("method", request.method());
+            shown.put("path", request.path());
+            shown.put("body", request.body());
+            return shown;
+        } catch (UnsupportedInputException e) {
+            return Map.of("refused", e.field() + ": " + e.getMessage());
+        }
+    }
+}
