@@ -78,8 +78,8 @@ class UpstreamCollectors {
                 log.trace("Task {}: poll claim taken over before its result was collected", task.id());
                 return;
             }
-            results.collect(task, parked, engine, status);
-            upstream.recordStatus(task.id(), status.upstreamState());
+            results.collect(task, parked, engine, status,
+                    () -> upstream.recordStatus(task.id(), status.upstreamState()));
         } catch (EngineUnavailableException e) {
             Duration delay = PollBackoff.after(engine.pollInterval(), parked.pollErrors() + 1);
             log.warn("Task {}: collecting the {} result failed: {}; next poll in {} ms", task.id(), parked.engine(),

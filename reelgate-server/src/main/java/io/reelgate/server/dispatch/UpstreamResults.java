@@ -36,13 +36,18 @@ class UpstreamResults {
         this.workRoot = dataDirectory.resolve("work");
     }
 
-    /** @throws io.reelgate.server.engine.EngineException with what the task should fail with */
-    void collect(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status) {
+    /**
+     * @param beforePublish run once the output is home, just before the task ends (so what it records is there when
+     *                      a client sees the task succeed)
+     * @throws io.reelgate.server.engine.EngineException with what the task should fail with
+     */
+    void collect(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status, Runnable beforePublish) {
         Path workDir = workRoot.resolve(task.id() + "-upstream-" + parked.pollVersion());
         try (var span = telemetry.span("reelgate.result.collect", task)) {
             Files.createDirectories(workDir);
             EngineResult result = engine.collect(status, jobs.create(task, workDir),
                     contexts.create(task, UpstreamTracking.OWNER, new RunHandle(task.id())));
+            beforePublish.run();
             results.publish(task, UpstreamTracking.OWNER, result);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
