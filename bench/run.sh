@@ -9,8 +9,8 @@
 #
 # Environment: BENCH_JAR (server jar to use), BENCH_JAVA_OPTS (JVM options of the server), BENCH_KEEP=1 (keep the
 # temp directory with the server logs), BENCH_NO_WRK=1 (use the Java load generator even if wrk is installed),
-# BENCH_X264_PRESET (ffmpeg baseline preset when libopenh264 is missing, default veryfast), BENCH_ONLY=callbacks (run
-# only that scenario).
+# BENCH_X264_PRESET (ffmpeg baseline preset when libopenh264 is missing, default veryfast), BENCH_ONLY=callbacks|upstream|streams
+# (run only that scenario).
 set -euo pipefail
 
 MODE=full
@@ -19,7 +19,7 @@ for arg in "$@"; do
     case "$arg" in
         --quick) MODE=quick ;;
         --pg) WITH_PG=1 ;;
-        -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
         *) echo "unknown option: $arg (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -36,6 +36,8 @@ if [[ "$MODE" == quick ]]; then
     SCALE_SMALL=10000; SCALE_LARGE=100000; SCALE_CONNS=16
     SWEEP_ROWS=10000; SWEEP_TIMEOUT=300
     CALLBACK_COUNT=1000
+    UPSTREAM_COUNT=2000; UPSTREAM_WINDOW=12
+    STREAM_SUBSCRIBERS=5000; STREAM_EVENTS=5
 else
     WARM=10; LOAD_SECS=30; CONNS=64
     DISPATCH_SAMPLES=40; RENDER_RUNS=3
@@ -43,6 +45,8 @@ else
     SCALE_SMALL=10000; SCALE_LARGE=1000000; SCALE_CONNS=16
     SWEEP_ROWS=100000; SWEEP_TIMEOUT=1200
     CALLBACK_COUNT=1000
+    UPSTREAM_COUNT=2000; UPSTREAM_WINDOW=30
+    STREAM_SUBSCRIBERS=5000; STREAM_EVENTS=20
 fi
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -280,6 +284,64 @@ callbacks_phase() {
     stop_server
 }
 
+# ------------------------------------------------------------------ upstream in flight
+
+# upstream_phase DB: UPSTREAM_COUNT tasks parked at a fake Runway API inside bench/UpstreamBench.java (status answers
+# after 200 ms, polled every 6 s): poll lag p50/p99 and server CPU, beside a bare async GET loop to the same fake;
+# then the lag while 20 tasks succeed at once with a multi-second video to download and re-encode
+upstream_phase() {
+    local db=$1 d="$WORK/$1-upstream" r fport video=-
+    set_db "$db" upstream "$d"
+    mkdir -p "$d"
+    if [[ $HAVE_FFMPEG -eq 1 ]]; then
+        video="$WORK/upstream-output.mp4"
+        [[ -f "$video" ]] || ffmpeg -v error -y -f lavfi -i testsrc2=size=1280x720:rate=24 -t 8 -c:v libx264 \
+            -preset veryfast -pix_fmt yuv420p "$video"
+    fi
+    fport=$(free_port)
+    "$JAVA" "$BENCH_DIR/UpstreamBench.java" "$fport" "$d" "$UPSTREAM_COUNT" "$UPSTREAM_WINDOW" "$video" \
+        >"$d/upstream-bench.out" 2>"$d/upstream-bench.err" &
+    local bench_pid=$!
+    start_server "$d" --reelgate.engine.runway.api-secret="key_bench$(printf '0%.0s' $(seq 1 60))" \
+        --reelgate.engine.runway.base-url="http://127.0.0.1:$fport" --reelgate.engine.runway.poll-interval=6s \
+        --reelgate.routing.generate=runway --reelgate.outbound.allowed-hosts=127.0.0.1 ${UPSTREAM_SERVER_ARGS:-}
+    echo "$BASE $SERVER_PID" >"$d/bench-server.txt"
+    wait "$bench_pid" || { cat "$d/upstream-bench.err" >&2; stop_server; log "upstream scenario failed"; return 0; }
+    r=$(cat "$d/upstream-bench.out")
+    local what="$(kv parked "$r") tasks parked, 200 ms answers, polled every 6 s ($(kv polls "$r") polls; server CPU $(kv cpu_pct "$r") % of a core, bare loop's process $(kv base_cpu_pct "$r") %)"
+    row "$db" "upstream in flight: poll lag p50 (poll arrival - previous answer - 6 s), $what" "$(fmt "$(kv p50_ms "$r")") ms" \
+        "$(fmt "$(kv base_p50_ms "$r")") ms" "bare async GET loop, same schedule, same fake" \
+        "$(ratio "$(kv p50_ms "$r")" "$(kv base_p50_ms "$r")")" "(latency; lower is better)"
+    row "$db" "upstream in flight: poll lag p99 (max $(fmt "$(kv max_ms "$r")") ms)" "$(fmt "$(kv p99_ms "$r")") ms" \
+        "$(fmt "$(kv base_p99_ms "$r")") ms" "bare async GET loop" \
+        "$(ratio "$(kv p99_ms "$r")" "$(kv base_p99_ms "$r")")" "p99 < 1000 ms"
+    row "$db" "upstream in flight: poll lag p99 while 20 results are collected ($(kv downloaded "$r")/20 downloaded, $(kv collect_polls "$r") polls; p50 $(fmt "$(kv collect_p50_ms "$r")") ms)" \
+        "$(fmt "$(kv collect_p99_ms "$r")") ms" "$(fmt "$(kv base_p99_ms "$r")") ms" "bare async GET loop" \
+        "$(ratio "$(kv collect_p99_ms "$r")" "$(kv base_p99_ms "$r")")" "p99 < 1000 ms"
+    stop_server
+}
+
+# ------------------------------------------------------------------ streams
+
+# streams_phase DB: STREAM_SUBSCRIBERS concurrent SSE subscribers of one key, STREAM_EVENTS task changes fanned out to
+# all of them; latency from the event's own "at" to arrival, and heap per subscriber, beside a bare fan-out of the same
+# lines to as many loopback sockets (bench/StreamBench.java)
+streams_phase() {
+    local db=$1 d="$WORK/$1-streams" r
+    set_db "$db" streams "$d"
+    start_server "$d" --reelgate.dispatch.workers=0 ${STREAM_SERVER_ARGS:-}
+    r=$("$JAVA" "$BENCH_DIR/StreamBench.java" "$BASE" "$KEY" "$SERVER_PID" "$STREAM_SUBSCRIBERS" "$STREAM_EVENTS")
+    local what="$(kv open "$r")/$(kv subscribers "$r") subscribers open, $STREAM_EVENTS events, $(kv deliveries "$r")/$(kv expected "$r") delivered"
+    row "$db" "streams: fan-out p50, event at -> received, $what" "$(fmt "$(kv p50_ms "$r")") ms" \
+        "$(fmt "$(kv base_p50_ms "$r")") ms" "same lines written to as many loopback sockets in one loop" \
+        "$(ratio "$(kv p50_ms "$r")" "$(kv base_p50_ms "$r")")" "(latency; lower is better)"
+    row "$db" "streams: fan-out p99" "$(fmt "$(kv p99_ms "$r")") ms" "$(fmt "$(kv base_p99_ms "$r")") ms" \
+        "bare socket fan-out" "$(ratio "$(kv p99_ms "$r")" "$(kv base_p99_ms "$r")")" "-"
+    row "$db" "streams: heap per subscriber after full GC (heap $(fmt "$(kv heap_before_mb "$r")") -> $(fmt "$(kv heap_after_mb "$r")") MiB)" \
+        "$(fmt "$(kv heap_per_sub_kb "$r")") KiB" "-" "-" "-" "-"
+    stop_server
+}
+
 # ------------------------------------------------------------------ one database's suite
 
 run_suite() {
@@ -287,6 +349,8 @@ run_suite() {
     local d r b
     log "=== $db ==="
     if [[ "${BENCH_ONLY:-}" == callbacks ]]; then callbacks_phase "$db"; return 0; fi
+    if [[ "${BENCH_ONLY:-}" == upstream ]]; then upstream_phase "$db"; return 0; fi
+    if [[ "${BENCH_ONLY:-}" == streams ]]; then streams_phase "$db"; return 0; fi
 
     # --- main server: dispatch latency, preview render, status polling, memory
     d="$WORK/$db-main"
@@ -344,6 +408,8 @@ run_suite() {
     stop_server
 
     callbacks_phase "$db"
+    upstream_phase "$db"
+    streams_phase "$db"
 
     # --- scale: seed finished tasks with the server stopped (H2 holds a file lock), restart, measure
     d="$WORK/$db-scale"

@@ -13,7 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      never hold up polls
  * @param claimDuration how long one poll, or the collection of one result, may take before another node may poll
  *                      the task again (a node that died mid-poll delays it by this much)
- * @param pollers       polls in flight at once (threads that mostly wait on the upstream, so many more than cores)
+ * @param pollers       polls in flight at once (threads that mostly wait on the upstream, so many more than cores):
+ *                      needed = polls per second x seconds per poll, 2,000 tasks every 6 s at 200 ms + our own
+ *                      database work is about 100; 64 left bench/run.sh's polls 2.8 s late
  * @param batchSize     due polls claimed by one statement
  */
 @ConfigurationProperties("reelgate.upstream")
@@ -21,7 +23,7 @@ public record UpstreamPollProperties(
         @DefaultValue("200ms") Duration tick,
         @DefaultValue("2") int workers,
         @DefaultValue("5m") Duration claimDuration,
-        @DefaultValue("64") int pollers,
+        @DefaultValue("256") int pollers,
         @DefaultValue("50") int batchSize) {
 
     public UpstreamPollProperties {

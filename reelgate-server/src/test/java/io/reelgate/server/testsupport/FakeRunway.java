@@ -13,7 +13,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
  * Runway's developer API on loopback (WireMock), answering with the documented shapes (docs/upstreams.md,
@@ -63,33 +62,13 @@ public final class FakeRunway implements AutoCloseable {
 
     /** Creates with this prompt answer each of {@code answers} once, then the last one forever. */
     public void createAnswers(String endpoint, String prompt, ResponseDefinitionBuilder... answers) {
-        String scenario = "create-" + prompt;
-        for (int i = 0; i < answers.length; i++) {
-            var stub = post(urlEqualTo("/v1/" + endpoint))
-                    .withRequestBody(matchingJsonPath("$.promptText", equalTo(prompt)))
-                    .inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step-" + i)
-                    .willReturn(answers[i]);
-            if (i + 1 < answers.length) {
-                stub = stub.willSetStateTo("step-" + (i + 1));
-            }
-            server.stubFor(stub);
-        }
+        StubSequence.inOrder(server, "create-" + prompt, () -> post(urlEqualTo("/v1/" + endpoint))
+                .withRequestBody(matchingJsonPath("$.promptText", equalTo(prompt))), answers);
     }
 
     /** Reads of task {@code id} answer each body once, the last one forever. */
     public void taskAnswers(String id, ResponseDefinitionBuilder... answers) {
-        String scenario = "task-" + id;
-        for (int i = 0; i < answers.length; i++) {
-            var stub = get(urlEqualTo("/v1/tasks/" + id))
-                    .inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step-" + i)
-                    .willReturn(answers[i]);
-            if (i + 1 < answers.length) {
-                stub = stub.willSetStateTo("step-" + (i + 1));
-            }
-            server.stubFor(stub);
-        }
+        StubSequence.inOrder(server, "task-" + id, () -> get(urlEqualTo("/v1/tasks/" + id)), answers);
     }
 
     public static ResponseDefinitionBuilder status(String id, String status) {

@@ -1,5 +1,6 @@
 package io.reelgate.server.engine.runway;
 
+import io.reelgate.server.engine.RetryAfter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -142,12 +143,9 @@ class RunwayClient {
     /** Retry-After when the answer has one, else exponential with up to 25 % taken off, as Runway's SDKs do. */
     private Duration backoff(int attempt, HttpResponse<String> response) {
         Duration max = properties.maxRetryBackoff();
-        if (response != null) {
-            var retryAfter = response.headers().firstValueAsLong("retry-after");
-            if (retryAfter.isPresent()) {
-                Duration asked = Duration.ofSeconds(Math.max(0, retryAfter.getAsLong()));
-                return asked.compareTo(max) > 0 ? max : asked;
-            }
+        var asked = RetryAfter.of(response, max);
+        if (asked.isPresent()) {
+            return asked.get();
         }
         long base = properties.retryBackoff().toMillis() << Math.min(attempt, 20);
         long capped = Math.min(base, max.toMillis());
