@@ -1,6 +1,8 @@
 package io.reelgate.server.catalog;
 
 import io.reelgate.server.engine.UpstreamRequestPlanner;
+import io.reelgate.server.engine.fal.FalEngine;
+import io.reelgate.server.engine.fal.FalProperties;
 import io.reelgate.server.engine.replicate.ReplicateEngine;
 import io.reelgate.server.engine.replicate.ReplicateProperties;
 import io.reelgate.server.engine.veo.VeoEngine;
@@ -8,7 +10,9 @@ import io.reelgate.server.engine.veo.VeoProperties;
 import io.reelgate.server.media.OutputProperties;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
@@ -21,6 +25,9 @@ final class HostedEnginePlanners {
     static Map<String, UpstreamRequestPlanner> all() {
         OutputProperties output = OutputProperties.defaults();
         Map<String, UpstreamRequestPlanner> planners = new LinkedHashMap<>();
+        planners.put("fal", new FalEngine(bind("reelgate.engine.fal", FalProperties.class,
+                Map.of("api-key", "fal-snapshot-id:fal-snapshot-secret")), output, engine -> List.of(),
+                new StaticListableBeanFactory().getBeanProvider(Clock.class)));
         planners.put("replicate", new ReplicateEngine(bind("reelgate.engine.replicate", ReplicateProperties.class,
                 Map.of("api-token", "r8_snapshot", "webhook-secret", "whsec_c25hcHNob3Q=")), output, Clock.systemUTC(),
                 "https://gateway.example"));
