@@ -250,7 +250,9 @@ class ReplicateEngineEndToEndTest {
     @Test
     void createAnswered5xxIsReconciledThroughTheWebhookUrlInsteadOfSentAgain() {
         String id = "d1b2c3d4e5f6g7h8i9j0k1l2m3";
-        REPLICATE.createAnswers(DEFAULT_CREATE, "did it start", FakeReplicate.error(502, "Bad gateway"));
+        // the 502 comes late, so the listing below (which needs the task id) is in place before the engine reconciles
+        REPLICATE.createAnswers(DEFAULT_CREATE, "did it start", FakeReplicate.error(502, "Bad gateway")
+                .withFixedDelay(3000));
         REPLICATE.predictionAnswers(id, REPLICATE.succeeded(id));
 
         String taskId = kie.generate("{\"prompt\":\"did it start\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}");
