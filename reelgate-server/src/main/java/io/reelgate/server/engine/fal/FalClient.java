@@ -1,5 +1,6 @@
 package io.reelgate.server.engine.fal;
 
+import io.reelgate.server.engine.RetryAfter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -160,15 +160,6 @@ class FalClient {
 
     /** Retry-After when given, else exponential from retry-backoff with up to 25 % jitter, capped. */
     private Duration backoff(int attempt, HttpResponse<String> response) {
-        Duration max = properties.maxRetryBackoff();
-        if (response != null) {
-            var retryAfter = response.headers().firstValueAsLong("retry-after");
-            if (retryAfter.isPresent()) {
-                Duration asked = Duration.ofSeconds(Math.max(0, retryAfter.getAsLong()));
-                return asked.compareTo(max) > 0 ? max : asked;
-            }
-        }
-        long capped = Math.min(properties.retryBackoff().toMillis() << Math.min(attempt, 20), max.toMillis());
-        return Duration.ofMillis(capped - (long) (capped * 0.25 * ThreadLocalRandom.current().nextDouble()));
+        return RetryAfter.orBackoff(response, attempt, properties.retryBackoff(), properties.maxRetryBackoff(), 0.25);
     }
 }

@@ -147,13 +147,7 @@ class ReplicateClient {
 
     /** Retry-After (seconds) when given, capped at max-retry-backoff; else doubling from retry-backoff. */
     private Duration backoff(int attempt, HttpResponse<String> response) {
-        Duration max = properties.maxRetryBackoff();
-        var asked = RetryAfter.of(response, max);
-        if (asked.isPresent()) {
-            return asked.get();
-        }
-        long millis = Math.min(properties.retryBackoff().toMillis() << Math.min(attempt, 20), max.toMillis());
-        return Duration.ofMillis(millis);
+        return RetryAfter.orBackoff(response, attempt, properties.retryBackoff(), properties.maxRetryBackoff(), 0);
     }
 
     /** Replicate's problem+json {@code detail}, for the log only. */

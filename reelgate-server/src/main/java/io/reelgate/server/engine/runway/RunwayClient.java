@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -142,14 +141,7 @@ class RunwayClient {
 
     /** Retry-After when the answer has one, else exponential with up to 25 % taken off, as Runway's SDKs do. */
     private Duration backoff(int attempt, HttpResponse<String> response) {
-        Duration max = properties.maxRetryBackoff();
-        var asked = RetryAfter.of(response, max);
-        if (asked.isPresent()) {
-            return asked.get();
-        }
-        long base = properties.retryBackoff().toMillis() << Math.min(attempt, 20);
-        long capped = Math.min(base, max.toMillis());
-        return Duration.ofMillis(capped - (long) (capped * 0.25 * ThreadLocalRandom.current().nextDouble()));
+        return RetryAfter.orBackoff(response, attempt, properties.retryBackoff(), properties.maxRetryBackoff(), 0.25);
     }
 
     /** {@code {"error": "...", "issues": [{"path": [...], "message": ...}]}} as one line. */

@@ -1,5 +1,6 @@
 package io.reelgate.server.engine.veo;
 
+import io.reelgate.server.engine.RetryAfter;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -85,7 +86,8 @@ class VeoClient {
             } catch (ConnectException | HttpConnectTimeoutException e) {
                 // nothing reached Google: safe to send again
                 if (attempt < maxRetries) {
-                    pause(request, retryBackoff(attempt), "connection failed");
+                    pause(request, RetryAfter.orBackoff(null, attempt, properties.retryBackoff(),
+                            properties.maxRetryBackoff(), 0), "connection failed");
                     continue;
                 }
                 throw new VeoApiException(0, "", "Veo could not be reached (" + e.getClass().getSimpleName() + ")", true);
@@ -128,18 +130,12 @@ class VeoClient {
 
     /** Google's RetryInfo first, then Retry-After, then doubling backoff; never longer than max-retry-backoff. */
     private Duration delay(int attempt, HttpResponse<String> response, GoogleError error) {
+        Duration max = properties.maxRetryBackoff();
         Duration asked = error.retryDelay();
-        if (asked == null) {
-            asked = response.headers().firstValueAsLong("retry-after").stream()
-                    .mapToObj(seconds -> Duration.ofSeconds(Math.max(0, seconds))).findFirst().orElse(null);
+        if (asked != null) {
+            return asked.compareTo(max) > 0 ? max : asked;
         }
-        Duration delay = asked != null ? asked : retryBackoff(attempt);
-        return delay.compareTo(properties.maxRetryBackoff()) > 0 ? properties.maxRetryBackoff() : delay;
-    }
-
-    private Duration retryBackoff(int attempt) {
-        long millis = properties.retryBackoff().toMillis() << Math.min(attempt, 20);
-        return Duration.ofMillis(Math.min(millis, properties.maxRetryBackoff().toMillis()));
+        return RetryAfter.orBackoff(response, attempt, properties.retryBackoff(), max, 0);
     }
 
     private static JsonNode readJson(HttpResponse<String> response) {
