@@ -1,5 +1,6 @@
 package io.reelgate.server.catalog;
 
+import io.reelgate.server.infra.JsonObjects;
 import io.reelgate.server.task.ModelTask;
 import io.reelgate.server.task.TaskInput;
 import io.reelgate.server.task.TaskKind;
@@ -42,7 +43,7 @@ public final class ModelTasks {
                 .duration(render.durationSeconds())
                 .seed(render.seed())
                 .model(input.model().id())
-                .modelInputJson(ModelInputJson.write(input.values()))
+                .modelInputJson(JsonObjects.write(input.values()))
                 .paramsJson(paramsJson)
                 .callBackUrl(callBackUrl)
                 .waterMark(waterMark != null ? waterMark : input.get("watermark") instanceof String text ? text : "")

@@ -1,11 +1,11 @@
 package io.reelgate.server.dispatch;
 
-import io.reelgate.server.catalog.ModelInputJson;
 import io.reelgate.server.catalog.ModelRegistry;
 import io.reelgate.server.catalog.ModelRoute;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.UpstreamRoute;
+import io.reelgate.server.infra.JsonObjects;
 import io.reelgate.server.storage.BlobStore;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.EngineJobMapper;
@@ -49,7 +49,7 @@ class EngineJobFactory {
     EngineJob create(Task task, Path workDir) {
         EngineJob.Builder job = EngineJobMapper.jobFor(task).workDir(workDir)
                 .route(routeOf(task))
-                .modelInput(ModelInputJson.read(task.input().modelInputJson()))
+                .modelInput(JsonObjects.read(task.input().modelInputJson()))
                 .webhookUrl(publicBaseUrl.isEmpty() ? null : publicBaseUrl + WEBHOOK_PATH + task.engine() + "/" + task.id());
         if (task.kind() == TaskKind.EXTEND) {
             job.parentVideo(parentVideo(task, workDir));

@@ -1,9 +1,7 @@
 package io.reelgate.server.task;
 
-import java.util.LinkedHashMap;
+import io.reelgate.server.infra.JsonObjects;
 import java.util.Map;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a provider reported about a run's cost ({@code task.upstream_usage}), a flat JSON object such as
@@ -11,18 +9,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class UpstreamUsage {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private UpstreamUsage() {
     }
 
     /** {@code null} for nothing reported, so the stored value stays. */
     public static String write(Map<String, Object> usage) {
-        return usage == null || usage.isEmpty() ? null : JSON.writeValueAsString(usage);
+        return usage == null || usage.isEmpty() ? null : JsonObjects.write(usage);
     }
 
     public static Map<String, Object> read(String json) {
-        return json == null || json.isBlank() ? Map.of()
-                : JSON.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() { });
+        return JsonObjects.read(json);
     }
 }

@@ -7,6 +7,7 @@ import io.reelgate.server.engine.MediaResolver;
 import io.reelgate.server.engine.UnsupportedInputException;
 import io.reelgate.server.engine.UpstreamRequest;
 import io.reelgate.server.engine.UpstreamRequestPlanner;
+import io.reelgate.server.infra.JsonObjects;
 import io.reelgate.server.task.EngineJobMapper;
 import io.reelgate.server.task.ModelTask;
 import java.io.IOException;
@@ -66,7 +67,7 @@ class RegistryRoutesSnapshotTest {
         }
         EngineJob job = EngineJobMapper.jobFor("snapshot-task", task.kind(), task.input())
                 .route(route.toUpstream())
-                .modelInput(ModelInputJson.read(task.input().modelInputJson()))
+                .modelInput(JsonObjects.read(task.input().modelInputJson()))
                 .webhookUrl("https://gateway.example/webhooks/" + route.engine() + "/snapshot-task")
                 .workDir(Path.of("work"))
                 .build();
