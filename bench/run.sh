@@ -9,7 +9,7 @@
 #
 # Environment: BENCH_JAR (server jar to use), BENCH_JAVA_OPTS (JVM options of the server), BENCH_KEEP=1 (keep the
 # temp directory with the server logs), BENCH_NO_WRK=1 (use the Java load generator even if wrk is installed),
-# BENCH_X264_PRESET (ffmpeg baseline preset when libopenh264 is missing, default veryfast), BENCH_ONLY=callbacks|upstream|streams
+# BENCH_X264_PRESET (ffmpeg baseline preset when libopenh264 is missing, default veryfast), BENCH_ONLY=callbacks|upstream|streams|submit
 # (run only that scenario).
 set -euo pipefail
 
@@ -32,7 +32,7 @@ JAVA=${JAVA:-java}
 if [[ "$MODE" == quick ]]; then
     WARM=3; LOAD_SECS=10; CONNS=64
     DISPATCH_SAMPLES=8; RENDER_RUNS=1
-    SUBMIT_COUNT_1=150; SUBMIT_COUNT_N=300; SUBMIT_SECS=20; SUBMIT_CLIENTS=16
+    SUBMIT_COUNT_1=300; SUBMIT_COUNT_N=1000; SUBMIT_SECS=20; SUBMIT_CLIENTS=16; SUBMIT_WARM=1000
     SCALE_SMALL=10000; SCALE_LARGE=100000; SCALE_CONNS=16
     SWEEP_ROWS=10000; SWEEP_TIMEOUT=300
     CALLBACK_COUNT=1000
@@ -41,7 +41,7 @@ if [[ "$MODE" == quick ]]; then
 else
     WARM=10; LOAD_SECS=30; CONNS=64
     DISPATCH_SAMPLES=40; RENDER_RUNS=3
-    SUBMIT_COUNT_1=2000; SUBMIT_COUNT_N=4000; SUBMIT_SECS=60; SUBMIT_CLIENTS=16
+    SUBMIT_COUNT_1=2000; SUBMIT_COUNT_N=4000; SUBMIT_SECS=60; SUBMIT_CLIENTS=16; SUBMIT_WARM=2000
     SCALE_SMALL=10000; SCALE_LARGE=1000000; SCALE_CONNS=16
     SWEEP_ROWS=100000; SWEEP_TIMEOUT=1200
     CALLBACK_COUNT=1000
@@ -342,6 +342,27 @@ streams_phase() {
     stop_server
 }
 
+# ------------------------------------------------------------------ submit
+
+# submit_phase DB SCRATCH_URL USER PASS: durable submits against a server with no workers (nothing is rendered, tasks
+# stay 'wait'), by 1 and by SUBMIT_CLIENTS clients, beside a bare single-row INSERT loop into the same kind of database
+submit_phase() {
+    local db=$1 scratch_url=$2 scratch_user=$3 scratch_pass=$4 d r b
+    d="$WORK/$db-submit"
+    set_db "$db" submit "$d"
+    start_server "$d" --reelgate.dispatch.workers=0
+    bench_java submit "$BASE" "$KEY" 4 "$SUBMIT_WARM" 60 >/dev/null   # warm-up: the JIT compiles the submit path first
+    r=$(bench_java submit "$BASE" "$KEY" 1 "$SUBMIT_COUNT_1" "$SUBMIT_SECS")
+    b=$(bench_java insert "$scratch_url" "$scratch_user" "$scratch_pass" 1 "$SUBMIT_COUNT_1" "$SUBMIT_SECS")
+    row "$db" "submit, durable POST generate/s, 1 client (errors $(kv errors "$r"))" "$(fmt "$(kv per_s "$r")")" \
+        "$(fmt "$(kv per_s "$b")")" "single-row INSERT loop, 1 thread, autocommit" "$(ratio "$(kv per_s "$r")" "$(kv per_s "$b")")" "-"
+    r=$(bench_java submit "$BASE" "$KEY" "$SUBMIT_CLIENTS" "$SUBMIT_COUNT_N" "$SUBMIT_SECS")
+    b=$(bench_java insert "$scratch_url" "$scratch_user" "$scratch_pass" "$SUBMIT_CLIENTS" "$SUBMIT_COUNT_N" "$SUBMIT_SECS")
+    row "$db" "submit, durable POST generate/s, $SUBMIT_CLIENTS clients (errors $(kv errors "$r"))" "$(fmt "$(kv per_s "$r")")" \
+        "$(fmt "$(kv per_s "$b")")" "single-row INSERT loop, $SUBMIT_CLIENTS threads" "$(ratio "$(kv per_s "$r")" "$(kv per_s "$b")")" "-"
+    stop_server
+}
+
 # ------------------------------------------------------------------ one database's suite
 
 run_suite() {
@@ -351,6 +372,7 @@ run_suite() {
     if [[ "${BENCH_ONLY:-}" == callbacks ]]; then callbacks_phase "$db"; return 0; fi
     if [[ "${BENCH_ONLY:-}" == upstream ]]; then upstream_phase "$db"; return 0; fi
     if [[ "${BENCH_ONLY:-}" == streams ]]; then streams_phase "$db"; return 0; fi
+    if [[ "${BENCH_ONLY:-}" == submit ]]; then submit_phase "$db" "$scratch_url" "$scratch_user" "$scratch_pass"; return 0; fi
 
     # --- main server: dispatch latency, preview render, status polling, memory
     d="$WORK/$db-main"
@@ -392,21 +414,7 @@ run_suite() {
         "RSS of the same server at rest just before" "$(ratio "$hwm" "$rss_idle")" "-"
     stop_server
 
-    # --- submit server: no workers, so nothing is rendered; tasks stay 'wait'
-    d="$WORK/$db-submit"
-    set_db "$db" submit "$d"
-    start_server "$d" --reelgate.dispatch.workers=0
-    bench_java submit "$BASE" "$KEY" 2 40 30 >/dev/null   # warm-up
-    r=$(bench_java submit "$BASE" "$KEY" 1 "$SUBMIT_COUNT_1" "$SUBMIT_SECS")
-    b=$(bench_java insert "$scratch_url" "$scratch_user" "$scratch_pass" 1 "$SUBMIT_COUNT_1" "$SUBMIT_SECS")
-    row "$db" "submit, durable POST generate/s, 1 client (errors $(kv errors "$r"))" "$(fmt "$(kv per_s "$r")")" \
-        "$(fmt "$(kv per_s "$b")")" "single-row INSERT loop, 1 thread, autocommit" "$(ratio "$(kv per_s "$r")" "$(kv per_s "$b")")" "-"
-    r=$(bench_java submit "$BASE" "$KEY" "$SUBMIT_CLIENTS" "$SUBMIT_COUNT_N" "$SUBMIT_SECS")
-    b=$(bench_java insert "$scratch_url" "$scratch_user" "$scratch_pass" "$SUBMIT_CLIENTS" "$SUBMIT_COUNT_N" "$SUBMIT_SECS")
-    row "$db" "submit, durable POST generate/s, $SUBMIT_CLIENTS clients (errors $(kv errors "$r"))" "$(fmt "$(kv per_s "$r")")" \
-        "$(fmt "$(kv per_s "$b")")" "single-row INSERT loop, $SUBMIT_CLIENTS threads" "$(ratio "$(kv per_s "$r")" "$(kv per_s "$b")")" "-"
-    stop_server
-
+    submit_phase "$db" "$scratch_url" "$scratch_user" "$scratch_pass"
     callbacks_phase "$db"
     upstream_phase "$db"
     streams_phase "$db"

@@ -1,8 +1,11 @@
 package io.reelgate.server.account;
 
 import io.reelgate.server.infra.DbTime;
+import io.reelgate.server.infra.SqlStatement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,6 +37,46 @@ public class CreditLedger {
         }
         append(apiKeyId, taskId, LedgerEntry.CHARGE, -amount, null, now);
         return true;
+    }
+
+    /**
+     * PostgreSQL only: charges {@code amount} and runs {@code alongside} (the caller's own INSERT) as one statement, so
+     * a submit holds the key's balance row for that statement and its commit instead of four round trips. The same
+     * rows as {@link #charge} plus the caller's: the conditional UPDATE, then the ledger row with the balance it left.
+     *
+     * @throws InsufficientCreditsException when the balance does not cover {@code amount}; {@code alongside} has run
+     *                                      by then, so the caller's transaction must roll back (the exception does)
+     */
+    public void chargeAlong(String apiKeyId, String taskId, long amount, Instant now, SqlStatement alongside) {
+        requireTransaction();
+        Map<String, Object> params = new HashMap<>(alongside.params());
+        params.put("chargeKeyId", apiKeyId);
+        params.put("chargeTaskId", taskId);
+        params.put("chargeAmount", amount);
+        params.put("chargeDelta", -amount);
+        params.put("chargeReason", LedgerEntry.CHARGE);
+        params.put("chargeAt", DbTime.of(now));
+        params.put("ledgerId", UUID.randomUUID().toString());
+        boolean charged = jdbc.sql("""
+                WITH charged AS (
+                    UPDATE api_key SET credits = credits - :chargeAmount
+                    WHERE id = :chargeKeyId AND credits >= :chargeAmount RETURNING credits),
+                ledger AS (
+                    INSERT INTO credit_ledger (id, api_key_id, task_id, reason, delta, balance_after, note, created_at)
+                    SELECT :ledgerId, :chargeKeyId, :chargeTaskId, :chargeReason, :chargeDelta, credits, NULL, :chargeAt
+                    FROM charged),
+                alongside AS (
+                """ + alongside.sql() + """
+                )
+                SELECT credits FROM charged
+                """)
+                .params(params)
+                .query(Long.class)
+                .optional()
+                .isPresent();
+        if (!charged) {
+            throw new InsufficientCreditsException(amount, balance(apiKeyId));
+        }
     }
 
     /** Gives a failed task's charge back; the ledger's unique (task, reason) index makes a second refund fail. */

@@ -1,6 +1,7 @@
 package io.reelgate.server.task;
 
 import io.reelgate.server.infra.DbTime;
+import io.reelgate.server.infra.SqlStatement;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,6 +18,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TaskRepository {
 
+    private static final String INSERT = """
+            INSERT INTO task (id, api_key_id, kind, parent_task_id, engine, state, prompt, image_url, aspect_ratio,
+                              quality, duration, water_mark, call_back_url, model, expand_prompt, video_url, seed,
+                              reference_image, upload_cn, params_json, last_frame_url, reference_image_urls,
+                              output_size, fps, cost, created_at, deadline_at, trace_parent, dialect, model_input,
+                              route_engines)
+            VALUES (:id, :apiKeyId, :kind, :parentTaskId, :engine, 'wait', :prompt, :imageUrl, :aspectRatio,
+                    :quality, :duration, :waterMark, :callBackUrl, :model, :expandPrompt, :videoUrl, :seed,
+                    :referenceImage, :uploadCn, :paramsJson, :lastFrameUrl, :referenceImageUrls,
+                    :size, :fps, :cost, :createdAt, :deadlineAt, :traceParent, :dialect, :modelInput,
+                    :routeEngines)
+            """;
+
     private final JdbcClient jdbc;
 
     public TaskRepository(JdbcClient jdbc) {
@@ -24,53 +38,27 @@ public class TaskRepository {
     }
 
     public void insert(NewTask task) {
-        TaskInput in = task.input();
-        int rows = jdbc.sql("""
-                INSERT INTO task (id, api_key_id, kind, parent_task_id, engine, state, prompt, image_url, aspect_ratio,
-                                  quality, duration, water_mark, call_back_url, model, expand_prompt, video_url, seed,
-                                  reference_image, upload_cn, params_json, last_frame_url, reference_image_urls,
-                                  output_size, fps, cost, created_at, deadline_at, trace_parent, dialect, model_input,
-                                  route_engines)
-                VALUES (:id, :apiKeyId, :kind, :parentTaskId, :engine, 'wait', :prompt, :imageUrl, :aspectRatio,
-                        :quality, :duration, :waterMark, :callBackUrl, :model, :expandPrompt, :videoUrl, :seed,
-                        :referenceImage, :uploadCn, :paramsJson, :lastFrameUrl, :referenceImageUrls,
-                        :size, :fps, :cost, :createdAt, :deadlineAt, :traceParent, :dialect, :modelInput,
-                        :routeEngines)
-                """)
-                .param("id", task.id())
-                .param("apiKeyId", task.apiKeyId())
-                .param("kind", task.kind().name())
-                .param("parentTaskId", task.parentTaskId())
-                .param("engine", task.engine())
-                .param("prompt", in.prompt())
-                .param("imageUrl", in.imageUrl())
-                .param("aspectRatio", in.aspectRatio())
-                .param("quality", in.quality())
-                .param("duration", in.duration())
-                .param("waterMark", in.waterMark())
-                .param("callBackUrl", in.callBackUrl())
-                .param("model", in.model())
-                .param("expandPrompt", in.expandPrompt())
-                .param("videoUrl", in.videoUrl())
-                .param("seed", in.seed())
-                .param("referenceImage", in.referenceImage())
-                .param("uploadCn", in.uploadCn())
-                .param("paramsJson", in.paramsJson())
-                .param("lastFrameUrl", in.lastFrameUrl())
-                .param("referenceImageUrls", ReferenceImageUrls.write(in.referenceImageUrls()))
-                .param("size", in.size())
-                .param("fps", in.fps())
-                .param("traceParent", task.traceParent())
-                .param("dialect", task.dialect())
-                .param("modelInput", in.modelInputJson())
-                .param("routeEngines", RouteEngines.write(task.routeEngines()))
-                .param("cost", task.cost())
-                .param("createdAt", DbTime.of(task.createdAt()))
-                .param("deadlineAt", DbTime.of(task.deadlineAt()))
-                .update();
+        SqlStatement insert = insertStatement(task);
+        int rows = jdbc.sql(insert.sql()).params(insert.params()).update();
         if (rows != 1) {
             throw new IllegalStateException("Inserting task " + task.id() + " changed " + rows + " rows");
         }
+    }
+
+    /** The INSERT of a submitted task, so a charge can run with it in one statement ({@link TaskSubmitWrites}). */
+    SqlStatement insertStatement(NewTask task) {
+        TaskInput in = task.input();
+        return SqlStatement.of(INSERT, "id", task.id(), "apiKeyId", task.apiKeyId(), "kind", task.kind().name(),
+                "parentTaskId", task.parentTaskId(), "engine", task.engine(), "prompt", in.prompt(),
+                "imageUrl", in.imageUrl(), "aspectRatio", in.aspectRatio(), "quality", in.quality(),
+                "duration", in.duration(), "waterMark", in.waterMark(), "callBackUrl", in.callBackUrl(),
+                "model", in.model(), "expandPrompt", in.expandPrompt(), "videoUrl", in.videoUrl(), "seed", in.seed(),
+                "referenceImage", in.referenceImage(), "uploadCn", in.uploadCn(), "paramsJson", in.paramsJson(),
+                "lastFrameUrl", in.lastFrameUrl(), "referenceImageUrls", ReferenceImageUrls.write(in.referenceImageUrls()),
+                "size", in.size(), "fps", in.fps(), "traceParent", task.traceParent(), "dialect", task.dialect(),
+                "modelInput", in.modelInputJson(), "routeEngines", RouteEngines.write(task.routeEngines()),
+                "cost", task.cost(), "createdAt", DbTime.of(task.createdAt()),
+                "deadlineAt", DbTime.of(task.deadlineAt()));
     }
 
     public Optional<Task> findById(String id) {

@@ -1,7 +1,5 @@
 package io.reelgate.server.task;
 
-import io.reelgate.server.account.CreditLedger;
-import io.reelgate.server.account.InsufficientCreditsException;
 import io.reelgate.server.engine.EngineCapabilities;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.UnsupportedInputException;
@@ -44,7 +42,7 @@ public class TaskService {
     private final TaskRepository tasks;
     private final TaskPricing pricing;
     private final OutboundGuard outboundGuard;
-    private final CreditLedger ledger;
+    private final TaskSubmitWrites writes;
     private final IdempotencyStore idempotency;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
@@ -54,7 +52,7 @@ public class TaskService {
     private final TaskTracing tracing;
     private final EngineAvailability availability;
 
-    public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, CreditLedger ledger,
+    public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, TaskSubmitWrites writes,
                        IdempotencyStore idempotency, TransactionTemplate tx, ApplicationEventPublisher events,
                        Clock clock, EngineRouting routing, ObjectProvider<EngineCapabilities> capabilities,
                        TaskTracing tracing, EngineAvailability availability) {
@@ -63,7 +61,7 @@ public class TaskService {
         this.tasks = tasks;
         this.pricing = pricing;
         this.outboundGuard = outboundGuard;
-        this.ledger = ledger;
+        this.writes = writes;
         this.idempotency = idempotency;
         this.tx = tx;
         this.events = events;
@@ -287,10 +285,7 @@ public class TaskService {
         NewTask task = new NewTask(id, apiKeyId, submitted.kind(), submitted.parentTaskId(), submitted.engine(),
                 submitted.input(), cost, now, deadline, traceParent, submitted.dialect(), submitted.routeEngines());
         tx.executeWithoutResult(status -> {
-            tasks.insert(task);
-            if (cost > 0 && !ledger.charge(apiKeyId, id, cost, now)) {
-                throw new InsufficientCreditsException(cost, ledger.balance(apiKeyId));
-            }
+            writes.insertCharged(task);
             if (options.idempotencyKey() != null) {
                 idempotency.insert(IdempotencyScope.TASK_SUBMIT, apiKeyId, options.idempotencyKey(),
                         options.requestFingerprint(), id);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.reelgate.server.fetch.OutboundGuard;
 import io.reelgate.server.fetch.OutboundProperties;
+import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.idempotency.IdempotencyStore;
 import io.reelgate.server.task.GenerateRequest;
 import io.reelgate.server.task.PricingProperties;
@@ -17,6 +18,7 @@ import io.reelgate.server.task.SubmitOptions;
 import io.reelgate.server.task.TaskPricing;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskService;
+import io.reelgate.server.task.TaskSubmitWrites;
 import io.reelgate.server.task.TaskState;
 import io.reelgate.server.task.TaskTerminalListener;
 import io.reelgate.server.task.TaskTransitions;
@@ -65,12 +67,13 @@ class CreditsDatabaseTest {
                 ledger.refund(task.apiKeyId(), task.id(), task.cost(), clock.instant());
             }
         });
+        DatabaseKind database = DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES);
         transitions = new TaskTransitions(jdbc, tx, tasks, beans.getBeanProvider(TaskTerminalListener.class), event -> { },
-                io.reelgate.server.infra.DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
+                database);
         TaskPricing pricing = new TaskPricing(new PricingProperties(12, 30, 30, 30, 12, 30, 110));
         OutboundGuard guard = new OutboundGuard(new OutboundProperties(false, List.of(), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 0, 10), java.net.InetAddress::getAllByName);
-        service = new TaskService(tasks, pricing, guard, ledger, new IdempotencyStore(jdbc, clock, Duration.ofHours(24)), tx, event -> { }, clock,
+        service = new TaskService(tasks, pricing, guard, new TaskSubmitWrites(tasks, ledger, database), new IdempotencyStore(jdbc, clock, Duration.ofHours(24)), tx, event -> { }, clock,
                 new EngineRouting(new RoutingProperties("", "", "", Map.of(), Map.of()), "preview"),
                 beans.getBeanProvider(EngineCapabilities.class), Untraced.tracing(tasks),
                 engine -> true);

@@ -29,8 +29,14 @@ public final class TestDatabases {
 
     public static DataSource migrated(Kind kind) {
         DataSource dataSource = empty(kind);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure().dataSource(dataSource).locations(migrationLocations(kind)).load().migrate();
         return dataSource;
+    }
+
+    /** The production scripts: the shared ones and the database's own (Spring Boot's {@code db/vendor/{vendor}}). */
+    public static String[] migrationLocations(Kind kind) {
+        return new String[] {"classpath:db/migration",
+                "classpath:db/vendor/" + (kind == Kind.H2 ? "h2" : "postgresql")};
     }
 
     /** A fresh database no migration ran on, for tests of a migration itself. */
