@@ -215,12 +215,19 @@ class PollUpstreamTasks implements SmartLifecycle {
                     finished(parked, "succeeded");
                 } else {
                     // every collector busy: ask again soon rather than wait here, holding a poller (and count the
-                    // upstream run once, when a collector takes it)
-                    upstream.reschedule(parked, status.upstreamState(), null, clock.instant().plus(engine.pollInterval()));
+                    // upstream run once, when a collector takes it); soon, not a poll interval on, which a webhook
+                    // engine sets to a minute
+                    Duration retry = min(properties.collectRetry(), engine.pollInterval());
+                    log.debug("Task {}: every result collector is busy; polled again in {} ms", task.id(), retry.toMillis());
+                    upstream.reschedule(parked, status.upstreamState(), null, clock.instant().plus(retry));
                 }
             }
             case LOST -> lost.handle(task, parked.engine(), status);
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private void finished(Parked parked, String outcome) {

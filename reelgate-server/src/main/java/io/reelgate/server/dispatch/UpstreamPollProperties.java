@@ -17,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                      needed = polls per second x seconds per poll, 2,000 tasks every 6 s at 200 ms + our own
  *                      database work is about 100; 64 left bench/run.sh's polls 2.8 s late
  * @param batchSize     due polls claimed by one statement
+ * @param collectRetry  a succeeded task no collector has room for is polled again this soon (or after the engine's
+ *                      poll interval, when shorter): not after the interval, which is a minute when the provider
+ *                      reports by webhook and the webhook has been used
  */
 @ConfigurationProperties("reelgate.upstream")
 public record UpstreamPollProperties(
@@ -24,7 +27,8 @@ public record UpstreamPollProperties(
         @DefaultValue("2") int workers,
         @DefaultValue("5m") Duration claimDuration,
         @DefaultValue("256") int pollers,
-        @DefaultValue("50") int batchSize) {
+        @DefaultValue("50") int batchSize,
+        @DefaultValue("1s") Duration collectRetry) {
 
     public UpstreamPollProperties {
         if (workers < 1 || pollers < 1 || batchSize < 1) {

@@ -4,22 +4,25 @@ import io.reelgate.server.engine.AsyncVideoEngine;
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
+import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.UpstreamStatus;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * An upstream engine in memory: submits hand out {@code up-1}, {@code up-2}, ...; every poll answers what the test
- * set last (or throws it); each call is recorded in a queue the test waits on.
+ * set last (or throws it); each call is recorded in a queue the test waits on. A result collection blocks.
  */
 final class FakeUpstreamEngine implements AsyncVideoEngine {
 
     final BlockingQueue<String> submitted = new LinkedBlockingQueue<>();
     final BlockingQueue<String> polled = new LinkedBlockingQueue<>();
     final BlockingQueue<String> cancelled = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> collecting = new LinkedBlockingQueue<>();
     private final String name;
     private final int maxInFlight;
     private final Duration pollInterval;
@@ -56,9 +59,16 @@ final class FakeUpstreamEngine implements AsyncVideoEngine {
         return answer.get();
     }
 
+    /** A collection records its task and then holds its collector until the test stops the poller. */
     @Override
     public EngineResult collect(UpstreamStatus status, EngineJob job, EngineContext context) {
-        throw new UnsupportedOperationException("these tests never let an upstream task succeed");
+        collecting.add(job.taskId());
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new EngineUnavailableException("collection stopped by the test");
     }
 
     @Override

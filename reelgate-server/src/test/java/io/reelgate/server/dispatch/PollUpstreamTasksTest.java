@@ -24,12 +24,13 @@ class PollUpstreamTasksTest {
     private static final Duration INTERVAL = Duration.ofSeconds(10);
     private static final Duration DEADLINE = Duration.ofMinutes(2);
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Duration COLLECT_RETRY = Duration.ofSeconds(1);
 
     private final OneNode node = new OneNode();
     private final FakeUpstreamEngine engine = new FakeUpstreamEngine("upstream", 0, INTERVAL, DEADLINE);
     // a tick of an hour: after the first pass at start-up (at T0, when nothing is due) only the test steps the poller
     private final PollUpstreamTasks poller = node.poller(engine,
-            new UpstreamPollProperties(Duration.ofHours(1), 1, Duration.ofMinutes(5), 4, 10));
+            new UpstreamPollProperties(Duration.ofHours(1), 1, Duration.ofMinutes(5), 4, 10, COLLECT_RETRY));
 
     @BeforeEach
     void start() {
@@ -105,6 +106,28 @@ class PollUpstreamTasksTest {
         assertThat(failed.failMsg()).isEqualTo("Generation timed out: upstream did not finish within 120 seconds");
         assertThat(engine.cancelled).containsExactly("up-1");
         assertThat(engine.polled).as("past the deadline the upstream is not asked again").isEmpty();
+    }
+
+    @Test
+    void aSucceededTaskNoCollectorHasRoomForIsPolledAgainWithinASecondNotAnIntervalLater() {
+        // one collector and one waiting place: the third succeeded task finds no room
+        String first = node.parked("upstream", "up-1", INTERVAL);
+        String second = node.parked("upstream", "up-2", INTERVAL);
+        String third = node.parked("upstream", "up-3", INTERVAL);
+        engine.answer(() -> UpstreamStatus.succeeded("SUCCEEDED", java.util.List.of("https://cdn.example/out.mp4")));
+        node.clock.advance(INTERVAL);
+
+        poller.pollDueTasks();
+        Await.next(engine.collecting, WAIT, "the first collection");
+        String refused = Await.until(WAIT, "one task refused by the full collectors", () -> java.util.stream.Stream
+                        .of(first, second, third).filter(id -> node.nextPollAt(id).equals(now().plus(COLLECT_RETRY)))
+                        .findFirst(), java.util.Optional::isPresent).orElseThrow();
+        assertThat(node.task(refused).state()).isEqualTo(TaskState.GENERATING);
+
+        node.clock.advance(COLLECT_RETRY);
+        poller.pollDueTasks();
+        Await.until(WAIT, "asked again a second later, and refused again",
+                () -> engine.polled.size() == 4 && node.nextPollAt(refused).equals(now().plus(COLLECT_RETRY)));
     }
 
     private void pollAndAwaitErrors(String id, int errors) {
