@@ -9,8 +9,8 @@
 #
 # Environment: BENCH_JAR (server jar to use), BENCH_JAVA_OPTS (JVM options of the server), BENCH_KEEP=1 (keep the
 # temp directory with the server logs), BENCH_NO_WRK=1 (use the Java load generator even if wrk is installed),
-# BENCH_X264_PRESET (ffmpeg baseline preset when libopenh264 is missing, default veryfast), BENCH_ONLY=callbacks|upstream|streams|submit
-# (run only that scenario).
+# BENCH_X264_PRESET (ffmpeg baseline preset when libopenh264 is missing, default veryfast),
+# BENCH_ONLY=callbacks|upstream|webhooks|streams|submit (run only that scenario).
 set -euo pipefail
 
 MODE=full
@@ -37,6 +37,7 @@ if [[ "$MODE" == quick ]]; then
     SWEEP_ROWS=10000; SWEEP_TIMEOUT=300
     CALLBACK_COUNT=1000
     UPSTREAM_COUNT=2000; UPSTREAM_WINDOW=12
+    WEBHOOK_COUNT=20
     STREAM_SUBSCRIBERS=5000; STREAM_EVENTS=5
 else
     WARM=10; LOAD_SECS=30; CONNS=64
@@ -46,6 +47,7 @@ else
     SWEEP_ROWS=100000; SWEEP_TIMEOUT=1200
     CALLBACK_COUNT=1000
     UPSTREAM_COUNT=2000; UPSTREAM_WINDOW=30
+    WEBHOOK_COUNT=50
     STREAM_SUBSCRIBERS=5000; STREAM_EVENTS=20
 fi
 
@@ -119,11 +121,14 @@ free_port() {
 }
 
 DB_ARGS=()
-# start_server DATA_DIR [extra server args...]: sets SERVER_PID, BASE, KEY
+NEXT_PORT=""
+# start_server DATA_DIR [extra server args...]: sets SERVER_PID, BASE, KEY. The port is NEXT_PORT when set (for a
+# server that must be told its own address, e.g. as public-base-url), else a free one.
 start_server() {
     local data=$1; shift
     mkdir -p "$data"
-    PORT=$(free_port)
+    PORT=${NEXT_PORT:-$(free_port)}
+    NEXT_PORT=""
     BASE="http://127.0.0.1:$PORT"
     local logf="$data/server.log"
     # shellcheck disable=SC2086
@@ -321,6 +326,66 @@ upstream_phase() {
     stop_server
 }
 
+# ------------------------------------------------------------------ webhook completion
+
+WEBHOOK_SECRET=whsec_cmVlbGdhdGUtYmVuY2gtd2ViaG9va3Mh   # "reelgate-bench-webhooks!": Standard Webhooks, 24 bytes
+WEBHOOK_RUN_MS=3000; WEBHOOK_SPREAD_MS=5000; WEBHOOK_GAP_MS=300
+
+# webhooks_phase DB: WEBHOOK_COUNT tasks of a registry model routed to replicate, at a fake Replicate inside
+# bench/WebhookBench.java whose runs end 3 s + up to one poll interval (5 s) after their create; provider end ->
+# success with the engine's webhooks on (public-base-url = the server's own base, so the fake can call back), beside
+# the same with polling only (no public-base-url: the engine's default poll-interval, 5 s)
+webhooks_phase() {
+    local db=$1 video="$WORK/webhook-output.mp4" on off
+    [[ $HAVE_FFMPEG -eq 1 ]] || { log "ffmpeg unavailable: webhook scenario skipped"; return 0; }
+    [[ -f "$video" ]] || ffmpeg -v error -y -f lavfi -i testsrc2=size=640x360:rate=24 -t 2 -c:v libx264 \
+        -preset veryfast -pix_fmt yuv420p "$video"
+    webhook_run "$db" webhooks "$video" || return 0
+    on=$WEBHOOK_RESULT
+    webhook_run "$db" polling "$video" || return 0
+    off=$WEBHOOK_RESULT
+    local what="$WEBHOOK_COUNT tasks at a fake Replicate, runs end 3-8 s after create, one submit every $WEBHOOK_GAP_MS ms ($(kv done "$on")/$(kv done "$off") succeeded; webhooks $(kv webhooks_ok "$on")/$(kv webhooks_sent "$on") accepted; $(kv polls "$on") / $(kv polls "$off") status reads, of which $(kv repolls "$on") / $(kv repolls "$off") of an already succeeded run)"
+    local base="polling only (no public-base-url, poll-interval 5 s default)"
+    row "$db" "webhook completion: p50 provider end -> success event, $what" "$(fmt "$(kv p50_ms "$on")") ms" \
+        "$(fmt "$(kv p50_ms "$off")") ms" "$base" "$(ratio "$(kv p50_ms "$on")" "$(kv p50_ms "$off")")" \
+        "(latency; lower is better)"
+    row "$db" "webhook completion: p99 provider end -> success (max $(fmt "$(kv max_ms "$on")") ms; polling only: max $(fmt "$(kv max_ms "$off")") ms)" \
+        "$(fmt "$(kv p99_ms "$on")") ms" "$(fmt "$(kv p99_ms "$off")") ms" "polling only" \
+        "$(ratio "$(kv p99_ms "$on")" "$(kv p99_ms "$off")")" "(latency; lower is better)"
+    row "$db" "webhook completion: p50 submit answered -> success" "$(fmt "$(kv sub_p50_ms "$on")") ms" \
+        "$(fmt "$(kv sub_p50_ms "$off")") ms" "polling only" \
+        "$(ratio "$(kv sub_p50_ms "$on")" "$(kv sub_p50_ms "$off")")" "(latency; lower is better)"
+    row "$db" "webhook completion: p99 submit answered -> success" "$(fmt "$(kv sub_p99_ms "$on")") ms" \
+        "$(fmt "$(kv sub_p99_ms "$off")") ms" "polling only" \
+        "$(ratio "$(kv sub_p99_ms "$on")" "$(kv sub_p99_ms "$off")")" "(latency; lower is better)"
+}
+
+# webhook_run DB MODE VIDEO: one server (MODE webhooks or polling) against a fresh fake; sets WEBHOOK_RESULT (not run
+# in a subshell, so the exit trap still knows the server)
+webhook_run() {
+    local db=$1 mode=$2 video=$3 d="$WORK/$1-webhooks-$2" fport callback=()
+    set_db "$db" "webhooks-$mode" "$d"
+    mkdir -p "$d"
+    fport=$(free_port)
+    NEXT_PORT=$(free_port)
+    [[ $mode == webhooks ]] && callback=(--reelgate.api.public-base-url="http://127.0.0.1:$NEXT_PORT")
+    "$JAVA" "$BENCH_DIR/WebhookBench.java" "$fport" "$d" "$WEBHOOK_COUNT" "$WEBHOOK_RUN_MS" "$WEBHOOK_SPREAD_MS" \
+        "$WEBHOOK_GAP_MS" "$WEBHOOK_SECRET" "$video" >"$d/webhook-bench.out" 2>"$d/webhook-bench.err" &
+    local bench_pid=$!
+    # shellcheck disable=SC2086
+    start_server "$d" --reelgate.engine.replicate.api-token="r8_bench$(printf '0%.0s' $(seq 1 32))" \
+        --reelgate.engine.replicate.base-url="http://127.0.0.1:$fport/v1" \
+        --reelgate.engine.replicate.webhook-secret="$WEBHOOK_SECRET" --reelgate.outbound.allowed-hosts=127.0.0.1 \
+        "--reelgate.routing.models[bytedance/v1-pro-text-to-video]=replicate" "${callback[@]}" ${WEBHOOK_SERVER_ARGS:-}
+    echo "$BASE $SERVER_PID" >"$d/bench-server.txt"
+    if ! wait "$bench_pid"; then
+        cat "$d/webhook-bench.err" >&2; stop_server; log "webhook scenario ($mode) failed"; return 1
+    fi
+    stop_server
+    WEBHOOK_RESULT=$(cat "$d/webhook-bench.out")
+    log "webhooks ($mode): $WEBHOOK_RESULT"
+}
+
 # ------------------------------------------------------------------ streams
 
 # streams_phase DB: STREAM_SUBSCRIBERS concurrent SSE subscribers of one key, STREAM_EVENTS task changes fanned out to
@@ -371,6 +436,7 @@ run_suite() {
     log "=== $db ==="
     if [[ "${BENCH_ONLY:-}" == callbacks ]]; then callbacks_phase "$db"; return 0; fi
     if [[ "${BENCH_ONLY:-}" == upstream ]]; then upstream_phase "$db"; return 0; fi
+    if [[ "${BENCH_ONLY:-}" == webhooks ]]; then webhooks_phase "$db"; return 0; fi
     if [[ "${BENCH_ONLY:-}" == streams ]]; then streams_phase "$db"; return 0; fi
     if [[ "${BENCH_ONLY:-}" == submit ]]; then submit_phase "$db" "$scratch_url" "$scratch_user" "$scratch_pass"; return 0; fi
 
@@ -417,6 +483,7 @@ run_suite() {
     submit_phase "$db" "$scratch_url" "$scratch_user" "$scratch_pass"
     callbacks_phase "$db"
     upstream_phase "$db"
+    webhooks_phase "$db"
     streams_phase "$db"
 
     # --- scale: seed finished tasks with the server stopped (H2 holds a file lock), restart, measure
