@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param tick          how often due polls are looked for (each engine sets its own poll interval); a poll is late
  *                      by up to this much
- * @param workers       results brought home (downloaded and re-encoded) at once, on threads of their own so they
- *                      never hold up polls
+ * @param workers       results brought home (downloaded and re-encoded, one core each) at once, on threads of their
+ *                      own so they never hold up polls; 0 (the default) is half the cores, at least 1, so that
+ *                      collecting leaves cores for the polls (two encoders on two cores left polls 2 s late)
  * @param claimDuration how long one poll, or the collection of one result, may take before another node may poll
  *                      the task again (a node that died mid-poll delays it by this much)
  * @param pollers       polls in flight at once (threads that mostly wait on the upstream, so many more than cores):
@@ -24,13 +25,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("reelgate.upstream")
 public record UpstreamPollProperties(
         @DefaultValue("200ms") Duration tick,
-        @DefaultValue("2") int workers,
+        @DefaultValue("0") int workers,
         @DefaultValue("5m") Duration claimDuration,
         @DefaultValue("256") int pollers,
         @DefaultValue("50") int batchSize,
         @DefaultValue("1s") Duration collectRetry) {
 
     public UpstreamPollProperties {
+        if (workers == 0) {
+            workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        }
         if (workers < 1 || pollers < 1 || batchSize < 1) {
             throw new IllegalArgumentException("reelgate.upstream.workers, .pollers and .batch-size must be at least 1, were "
                     + workers + ", " + pollers + " and " + batchSize);

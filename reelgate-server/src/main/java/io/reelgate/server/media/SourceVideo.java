@@ -53,6 +53,9 @@ public final class SourceVideo implements AutoCloseable {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setOption("format_whitelist", CONTAINERS);
         grabber.setOption("protocol_whitelist", "file");
+        // one decoding thread, like the one encoding thread of Mp4Writer: a result being normalised takes one core, so
+        // a node collecting results still has cores for its polls and requests (JavaCV's default is one per core)
+        grabber.setVideoOption("threads", "1");
         try {
             grabber.start();
         } catch (FFmpegFrameGrabber.Exception | RuntimeException e) {
