@@ -2,12 +2,15 @@ package io.reelgate.server.engine.fal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeFal;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.TestDataDirs;
@@ -147,8 +150,30 @@ class FalEngineEndToEndTest {
         JsonNode detail = kie.awaitTerminal(taskId, TIMEOUT);
 
         assertThat(detail.get("state").asString()).isEqualTo("fail");
-        io.reelgate.server.testsupport.Await.until(TIMEOUT, "fal is asked to cancel",
-                () -> FAL.server().findAll(putRequestedFor(urlEqualTo("/" + APP + "/requests/" + id + "/cancel"))),
-                requests -> !requests.isEmpty());
+        awaitRequests("fal is asked to cancel", putRequestedFor(urlEqualTo("/" + APP + "/requests/" + id + "/cancel")), 1);
+    }
+
+    @Test
+    void cancellingOurTaskCancelsTheFalRequest() {
+        String id = "80e7a1b2-0000-4000-8000-000000000005";
+        FAL.submitAnswers(T2V, FakeFal.accepted(APP, id));
+        FAL.statusAnswers(APP, id, FakeFal.inProgress(id));
+        String taskId = kie.generate("{\"prompt\":\"cancel me\",\"duration\":5,\"quality\":\"720p\","
+                + "\"aspectRatio\":\"16:9\"}");
+        awaitRequests("fal is polled", getRequestedFor(urlPathEqualTo("/" + APP + "/requests/" + id + "/status")), 1);
+
+        KieHttp.Answer cancelled = kie.postJson("/api/v1/tasks/" + taskId + "/cancel", "{}");
+
+        assertThat(cancelled.code()).isEqualTo(200);
+        awaitRequests("fal is asked to cancel the request",
+                putRequestedFor(urlEqualTo("/" + APP + "/requests/" + id + "/cancel")), 1);
+        JsonNode detail = kie.detail(taskId);
+        assertThat(detail.get("state").asString()).isEqualTo("fail");
+        assertThat(detail.get("failMsg").asString()).isEqualTo("Task was cancelled");
+        FAL.server().verify(1, putRequestedFor(urlEqualTo("/" + APP + "/requests/" + id + "/cancel")));
+    }
+
+    private static void awaitRequests(String what, RequestPatternBuilder pattern, int atLeast) {
+        Await.until(TIMEOUT, what, () -> FAL.server().findAll(pattern), requests -> requests.size() >= atLeast);
     }
 }
