@@ -39,6 +39,13 @@ public final class FakeReplicate implements AutoCloseable {
         return server;
     }
 
+    /** Points a test server's replicate engine, with its webhook secret, at this fake. */
+    public void configure(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("reelgate.engine.replicate.api-token", () -> TOKEN);
+        registry.add("reelgate.engine.replicate.webhook-secret", () -> WEBHOOK_SECRET);
+        registry.add("reelgate.engine.replicate.base-url", () -> baseUrl() + "/v1");
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.port();
     }
