@@ -73,8 +73,8 @@ abstract class ObservedServerTest {
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    void connect() {
+        kie = KieHttp.onLoopback(port, DATA_DIR);
     }
 
     private static FakeRunway startRunway() {

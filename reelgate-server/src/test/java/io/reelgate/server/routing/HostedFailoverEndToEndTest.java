@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeReplicate;
 import io.reelgate.server.testsupport.FakeVeo;
+import io.reelgate.server.testsupport.HostedEngineProperties;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.VideoProbe;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,20 +44,15 @@ class HostedFailoverEndToEndTest {
 
     @DynamicPropertySource
     static void twoHostedEngines(DynamicPropertyRegistry registry) {
-        registry.add("reelgate.data-dir", DATA_DIR::toString);
         VEO.configure(registry);
-        registry.add("reelgate.engine.veo.retry-backoff", () -> "20ms");
-        registry.add("reelgate.engine.veo.max-retry-backoff", () -> "50ms");
-        registry.add("reelgate.engine.replicate.api-token", () -> FakeReplicate.TOKEN);
-        registry.add("reelgate.engine.replicate.webhook-secret", () -> FakeReplicate.WEBHOOK_SECRET);
-        registry.add("reelgate.engine.replicate.base-url", () -> REPLICATE.baseUrl() + "/v1");
+        REPLICATE.configure(registry);
+        HostedEngineProperties.of(registry, DATA_DIR, "veo").backoffUpTo("50ms");
         registry.add("reelgate.engine.replicate.poll-interval", () -> "100ms");
-        registry.add("reelgate.outbound.allowed-hosts", () -> "127.0.0.1");
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    void connect() {
+        kie = KieHttp.onLoopback(port, DATA_DIR);
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeRunway;
+import io.reelgate.server.testsupport.HostedEngineProperties;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.TestDataDirs;
 import java.io.IOException;
@@ -48,13 +49,10 @@ class ModelRoutingEndToEndTest {
 
     @DynamicPropertySource
     static void runwayRuns(DynamicPropertyRegistry registry) {
-        registry.add("reelgate.data-dir", DATA_DIR::toString);
         RUNWAY.configure(registry);
-        registry.add("reelgate.engine.runway.retry-backoff", () -> "20ms");
-        registry.add("reelgate.engine.runway.max-retry-backoff", () -> "50ms");
+        HostedEngineProperties.of(registry, DATA_DIR, "runway").backoffUpTo("50ms")
+                .set("routing.models[test/runway-or-preview]", "runway,preview");
         registry.add("reelgate.models.file", ModelRoutingEndToEndTest::modelsFile);
-        registry.add("reelgate.routing.models[test/runway-or-preview]", () -> "runway,preview");
-        registry.add("reelgate.outbound.allowed-hosts", () -> "127.0.0.1");
     }
 
     private static String modelsFile() {
@@ -69,8 +67,8 @@ class ModelRoutingEndToEndTest {
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    void connect() {
+        kie = KieHttp.onLoopback(port, DATA_DIR);
     }
 
     @AfterAll

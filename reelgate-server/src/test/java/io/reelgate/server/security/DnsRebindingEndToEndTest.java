@@ -11,11 +11,9 @@ import io.reelgate.server.testsupport.KieHttp.Answer;
 import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.TinyMp4;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -86,8 +84,8 @@ class DnsRebindingEndToEndTest {
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    void connect() {
+        kie = KieHttp.onLoopback(port, DATA_DIR);
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package io.reelgate.server.testsupport;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +49,6 @@ public abstract class EndToEndTest {
     }
 
     protected static String devKey() throws IOException {
-        return Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim();
+        return KieHttp.devKey(DATA_DIR);
     }
 }

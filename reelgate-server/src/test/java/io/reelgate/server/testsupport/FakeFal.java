@@ -11,8 +11,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -31,13 +29,11 @@ public final class FakeFal implements AutoCloseable {
 
     public static final String KEY = "fal-key-" + "5e3c7a9b".repeat(6);
 
-    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
-            .dynamicPort());
+    private final WireMockServer server = LoopbackWireMock.started();
     private final byte[] video = TinyMp4.render();
     private final KeyPair keys;
 
     public FakeFal() {
-        server.start();
         keys = ed25519();
         server.stubFor(get(urlEqualTo("/.well-known/jwks.json")).willReturn(okJson(jwks(keys))));
         server.stubFor(put(urlMatching("/.*/requests/.*/cancel")).willReturn(okJson("{\"status\":\"CANCELLATION_REQUESTED\"}")));
@@ -61,7 +57,7 @@ public final class FakeFal implements AutoCloseable {
 
     /** Submits to {@code endpoint} answer each answer once, the last one forever. */
     public void submitAnswers(String endpoint, ResponseDefinitionBuilder... answers) {
-        sequence("submit-" + endpoint, i -> post(urlPathEqualTo("/" + endpoint)), answers);
+        StubSequence.inOrder(server, "submit-" + endpoint, () -> post(urlPathEqualTo("/" + endpoint)), answers);
     }
 
     public static ResponseDefinitionBuilder accepted(String app, String requestId) {
@@ -71,8 +67,8 @@ public final class FakeFal implements AutoCloseable {
     }
 
     public void statusAnswers(String app, String requestId, ResponseDefinitionBuilder... answers) {
-        sequence("status-" + requestId, i -> get(urlPathEqualTo("/" + app + "/requests/" + requestId + "/status")),
-                answers);
+        StubSequence.inOrder(server, "status-" + requestId,
+                () -> get(urlPathEqualTo("/" + app + "/requests/" + requestId + "/status")), answers);
     }
 
     public static ResponseDefinitionBuilder inQueue(String requestId, int position) {
@@ -93,8 +89,7 @@ public final class FakeFal implements AutoCloseable {
     /** The result of a succeeded request: a video served by this fake. */
     public void resultVideo(String app, String requestId) {
         String path = "/files/" + requestId + "/output.mp4";
-        server.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "video/mp4").withBody(video)));
+        LoopbackWireMock.serve(server, urlPathEqualTo(path), video, "video/mp4");
         server.stubFor(get(urlPathEqualTo("/" + app + "/requests/" + requestId)).willReturn(okJson(
                 "{\"video\":{\"url\":\"" + baseUrl() + path + "\",\"content_type\":\"video/mp4\",\"file_size\":"
                         + video.length + "},\"seed\":42}")));
@@ -131,25 +126,12 @@ public final class FakeFal implements AutoCloseable {
 
     /** Publishes bytes (an input image a user points at) and returns the URL. */
     public String serve(String path, byte[] body, String contentType) {
-        server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", contentType).withBody(body)));
+        LoopbackWireMock.serve(server, urlEqualTo(path), body, contentType);
         return baseUrl() + path;
     }
 
     public byte[] video() {
         return video;
-    }
-
-    private void sequence(String scenario, java.util.function.IntFunction<com.github.tomakehurst.wiremock.client.MappingBuilder> request,
-                          ResponseDefinitionBuilder... answers) {
-        for (int i = 0; i < answers.length; i++) {
-            var stub = request.apply(i).inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step-" + i).willReturn(answers[i]);
-            if (i + 1 < answers.length) {
-                stub = stub.willSetStateTo("step-" + (i + 1));
-            }
-            server.stubFor(stub);
-        }
     }
 
     private static KeyPair ed25519() {

@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /**
  * Replicate's predictions API on loopback (WireMock) with its documented shapes (docs/engines.md, "Replicate"):
@@ -25,18 +24,23 @@ public final class FakeReplicate implements AutoCloseable {
     /** A Standard-Webhooks secret: {@code whsec_} + base64 of 24 bytes. */
     public static final String WEBHOOK_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
-    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
-            .dynamicPort());
+    private final WireMockServer server = LoopbackWireMock.started();
     private final byte[] video;
 
     public FakeReplicate() {
-        server.start();
         video = TinyMp4.render();
         server.stubFor(post(urlMatching("/v1/predictions/[a-z0-9]+/cancel")).willReturn(okJson("{\"status\":\"canceled\"}")));
     }
 
     public WireMockServer server() {
         return server;
+    }
+
+    /** Points a test server's replicate engine, with its webhook secret, at this fake. */
+    public void configure(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        registry.add("reelgate.engine.replicate.api-token", () -> TOKEN);
+        registry.add("reelgate.engine.replicate.webhook-secret", () -> WEBHOOK_SECRET);
+        registry.add("reelgate.engine.replicate.base-url", () -> baseUrl() + "/v1");
     }
 
     public String baseUrl() {
@@ -92,8 +96,7 @@ public final class FakeReplicate implements AutoCloseable {
 
     public String succeededBody(String id) {
         String path = "/delivery/" + id + "/tmpowaafuyw.mp4";
-        server.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "video/mp4").withBody(video)));
+        LoopbackWireMock.serve(server, urlPathEqualTo(path), video, "video/mp4");
         return prediction(id, "succeeded", ",\"metrics\":{\"predict_time\":82.01,\"total_time\":88.03}")
                 .replace("\"output\":null", "\"output\":\"" + baseUrl() + path + "\"");
     }

@@ -12,7 +12,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
 /**
  * Runway's developer API on loopback (WireMock), answering with the documented shapes (docs/upstreams.md,
@@ -26,12 +25,10 @@ public final class FakeRunway implements AutoCloseable {
     public static final String VERSION = "2024-11-06";
     public static final String CREATED_AT = "2026-07-30T10:00:00.123Z";
 
-    private final WireMockServer server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
-            .dynamicPort());
+    private final WireMockServer server = LoopbackWireMock.started();
     private final byte[] video;
 
     public FakeRunway() {
-        server.start();
         video = TinyMp4.render();
         server.stubFor(delete(com.github.tomakehurst.wiremock.client.WireMock.urlMatching("/v1/tasks/.*"))
                 .willReturn(aResponse().withStatus(204)));
@@ -82,8 +79,7 @@ public final class FakeRunway implements AutoCloseable {
 
     public ResponseDefinitionBuilder succeeded(String id) {
         String path = "/outputs/" + id + ".mp4";
-        server.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "video/mp4").withBody(video)));
+        LoopbackWireMock.serve(server, urlPathEqualTo(path), video, "video/mp4");
         return okJson("{\"id\":\"" + id + "\",\"createdAt\":\"" + CREATED_AT + "\",\"status\":\"SUCCEEDED\","
                 + "\"output\":[\"" + baseUrl() + path + "?_jwt=eyJhbGciOi\"]}");
     }
@@ -100,8 +96,7 @@ public final class FakeRunway implements AutoCloseable {
 
     /** Publishes bytes (an input image or video a user points at) and returns the URL. */
     public String serve(String path, byte[] body, String contentType) {
-        server.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", contentType).withBody(body)));
+        LoopbackWireMock.serve(server, urlEqualTo(path), body, contentType);
         return baseUrl() + path;
     }
 

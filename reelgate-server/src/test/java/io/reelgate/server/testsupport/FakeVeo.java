@@ -10,8 +10,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 /**
  * The Gemini API's video path on loopback (WireMock), in the documented shapes (docs/engines.md, "Google Veo"):
@@ -24,15 +22,11 @@ public final class FakeVeo implements AutoCloseable {
     public static final String KEY = "AIza" + "SyFakeVeoKey0123456789abcdefghijk";
     public static final String KEY_HEADER = "x-goog-api-key";
 
-    private final WireMockServer api = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
-            .dynamicPort());
-    private final WireMockServer cdn = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1")
-            .dynamicPort());
+    private final WireMockServer api = LoopbackWireMock.started();
+    private final WireMockServer cdn = LoopbackWireMock.started();
     private final byte[] video;
 
     public FakeVeo() {
-        api.start();
-        cdn.start();
         video = TinyMp4.render();
     }
 
@@ -66,8 +60,8 @@ public final class FakeVeo implements AutoCloseable {
 
     /** Creates with this prompt answer each of {@code answers} once, then the last one forever. */
     public void createAnswers(String model, String prompt, ResponseDefinitionBuilder... answers) {
-        inOrder("create-" + prompt, answers, i -> post(urlEqualTo(createPath(model)))
-                .withRequestBody(matchingJsonPath("$.instances[0].prompt", equalTo(prompt))));
+        StubSequence.inOrder(api, "create-" + prompt, () -> post(urlEqualTo(createPath(model)))
+                .withRequestBody(matchingJsonPath("$.instances[0].prompt", equalTo(prompt))), answers);
     }
 
     /** A create of {@code model} with this prompt answers operation {@code id}. */
@@ -77,20 +71,8 @@ public final class FakeVeo implements AutoCloseable {
 
     /** Reads of operation {@code id} answer each body once, the last one forever. */
     public void operationAnswers(String model, String id, ResponseDefinitionBuilder... answers) {
-        inOrder("operation-" + id, answers, i -> get(urlEqualTo("/v1beta/" + operationName(model, id))));
-    }
-
-    private void inOrder(String scenario, ResponseDefinitionBuilder[] answers,
-                         java.util.function.IntFunction<com.github.tomakehurst.wiremock.client.MappingBuilder> request) {
-        for (int i = 0; i < answers.length; i++) {
-            var stub = request.apply(i).inScenario(scenario)
-                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "step-" + i)
-                    .willReturn(answers[i]);
-            if (i + 1 < answers.length) {
-                stub = stub.willSetStateTo("step-" + (i + 1));
-            }
-            api.stubFor(stub);
-        }
+        StubSequence.inOrder(api, "operation-" + id, () -> get(urlEqualTo("/v1beta/" + operationName(model, id))),
+                answers);
     }
 
     public static ResponseDefinitionBuilder running(String model, String id) {
@@ -102,8 +84,7 @@ public final class FakeVeo implements AutoCloseable {
         String file = "file" + id.replaceAll("[^a-z0-9]", "");
         api.stubFor(get(urlEqualTo("/v1beta/files/" + file + ":download?alt=media")).willReturn(aResponse()
                 .withStatus(302).withHeader("Location", cdnUrl("/blobs/" + file + ".mp4"))));
-        cdn.stubFor(get(urlEqualTo("/blobs/" + file + ".mp4")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "video/mp4").withBody(video)));
+        LoopbackWireMock.serve(cdn, urlEqualTo("/blobs/" + file + ".mp4"), video, "video/mp4");
         return okJson("{\"name\":\"" + operationName(model, id) + "\",\"done\":true,\"response\":{\"@type\":"
                 + "\"type.googleapis.com/google.ai.generativelanguage.v1beta.PredictLongRunningResponse\","
                 + "\"generateVideoResponse\":{\"generatedSamples\":[{\"video\":{\"uri\":\"" + baseUrl() + "/files/"
@@ -138,8 +119,7 @@ public final class FakeVeo implements AutoCloseable {
 
     /** Publishes bytes (an input image a user points at) on the CDN server and returns the URL. */
     public String serve(String path, byte[] body, String contentType) {
-        cdn.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", contentType).withBody(body)));
+        LoopbackWireMock.serve(cdn, urlEqualTo(path), body, contentType);
         return cdnUrl(path);
     }
 

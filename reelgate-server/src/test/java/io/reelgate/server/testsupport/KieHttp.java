@@ -26,6 +26,20 @@ public final class KieHttp {
         this.apiKey = apiKey;
     }
 
+    /** A client of the test server on 127.0.0.1:{@code port} with the development key it wrote to {@code dataDir}. */
+    public static KieHttp onLoopback(int port, Path dataDir) {
+        return new KieHttp("http://127.0.0.1:" + port, devKey(dataDir));
+    }
+
+    /** The development key a server writes to its data directory on its first start. */
+    public static String devKey(Path dataDir) {
+        try {
+            return java.nio.file.Files.readString(dataDir.resolve("dev-api-key.txt")).trim();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
         public int code() {
             return body.get("code").asInt();

@@ -1,20 +1,13 @@
 package io.reelgate.server.engine.fal;
 
-import io.reelgate.server.engine.RetryAfter;
-import java.io.IOException;
-import java.net.ConnectException;
+import io.reelgate.server.engine.UpstreamHttp;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,14 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class FalClient {
 
-    private static final Logger log = LoggerFactory.getLogger(FalClient.class);
     static final JsonMapper JSON = JsonMapper.builder().build();
     /** fal's SDKs retry these; 500 is an app error and final (docs/engines.md, "fal: failures"). */
     private static final Set<Integer> RETRYABLE = Set.of(429, 502, 503, 504);
-
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     /** One answer: HTTP status and body. */
     record Answer(int status, String body) {
@@ -47,15 +35,14 @@ class FalClient {
 
     private final FalProperties properties;
     private final String authorization;
-    private final HttpClient http;
-    private final Sleeper sleeper;
+    private final UpstreamHttp http;
 
-    FalClient(FalProperties properties, String secret, Sleeper sleeper) {
+    FalClient(FalProperties properties, String secret, UpstreamHttp.Sleeper sleeper) {
         this.properties = properties;
         this.authorization = "Key " + secret;
-        this.sleeper = sleeper;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // Retry-After when given, else exponential from retry-backoff with up to 25 % jitter, capped
+        this.http = new UpstreamHttp("fal", FalClient.class, new UpstreamHttp.Backoff(properties.retryBackoff(),
+                properties.maxRetryBackoff(), 0.25), sleeper);
     }
 
     /** {@code POST {base}/{path}[?fal_webhook=…]}; answers fal's request id. Sent once unless nothing was queued. */
@@ -116,50 +103,18 @@ class FalClient {
                 || answer.status() >= 500, answer.body());
     }
 
-    /** Sends with retries on 429/502/503/504 and refused connections; other answers are returned as they are. */
+    /**
+     * Sends with retries on 429/502/503/504 (unless fal says the caller's own timeout ran out) and refused
+     * connections; other answers are returned as they are. A request that may have reached fal is never re-sent (a
+     * submit could be queued and billed twice).
+     */
     private Answer send(HttpRequest request, int maxRetries) {
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (ConnectException | HttpConnectTimeoutException e) {
-                if (attempt < maxRetries) {
-                    pause(request, attempt, null, "connection failed");
-                    continue;
-                }
-                throw new FalApiException(0, "fal could not be reached (" + e.getClass().getSimpleName() + ")", true, null);
-            } catch (IOException e) {
-                // the request may have reached fal: never re-sent (a submit could be queued and billed twice)
-                throw new FalApiException(0, "fal did not answer (" + e.getClass().getSimpleName() + ")", true, null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new FalApiException(0, "Interrupted while calling fal", true, null);
-            }
-            int status = response.statusCode();
+        HttpResponse<String> response = http.send(request, maxRetries, (answer, attempt) -> {
             boolean userTimeout = "user".equalsIgnoreCase(
-                    response.headers().firstValue("x-fal-request-timeout-type").orElse(""));
-            if (RETRYABLE.contains(status) && !userTimeout && attempt < maxRetries) {
-                pause(request, attempt, response, "HTTP " + status);
-                continue;
-            }
-            return new Answer(status, response.body());
-        }
-    }
-
-    private void pause(HttpRequest request, int attempt, HttpResponse<String> response, String why) {
-        Duration delay = backoff(attempt, response);
-        log.info("fal {} {} answered {}; retrying in {} ms", request.method(), request.uri().getPath(), why,
-                delay.toMillis());
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new FalApiException(0, "Interrupted while waiting to retry fal", true, null);
-        }
-    }
-
-    /** Retry-After when given, else exponential from retry-backoff with up to 25 % jitter, capped. */
-    private Duration backoff(int attempt, HttpResponse<String> response) {
-        return RetryAfter.orBackoff(response, attempt, properties.retryBackoff(), properties.maxRetryBackoff(), 0.25);
+                    answer.headers().firstValue("x-fal-request-timeout-type").orElse(""));
+            return RETRYABLE.contains(answer.statusCode()) && !userTimeout ? new UpstreamHttp.Retry(
+                    http.backoff().wait(answer, attempt), "HTTP " + answer.statusCode()) : null;
+        }, (failure, message, sent, cause) -> new FalApiException(0, message, true, null));
+        return new Answer(response.statusCode(), response.body());
     }
 }

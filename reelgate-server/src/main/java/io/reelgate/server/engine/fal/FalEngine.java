@@ -1,12 +1,13 @@
 package io.reelgate.server.engine.fal;
 
-import io.reelgate.server.engine.AsyncVideoEngine;
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.EngineUnavailableException;
+import io.reelgate.server.engine.HostedEngine;
 import io.reelgate.server.engine.MediaResolver;
+import io.reelgate.server.engine.UpstreamFailures;
 import io.reelgate.server.engine.UpstreamInFlight;
 import io.reelgate.server.engine.UpstreamRequest;
 import io.reelgate.server.engine.UpstreamRequestPlanner;
@@ -35,7 +36,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 @Conditional(FalSecretConfigured.class)
-public class FalEngine implements AsyncVideoEngine, UpstreamRequestPlanner, UpstreamWebhooks {
+public class FalEngine extends HostedEngine implements UpstreamRequestPlanner, UpstreamWebhooks {
 
     public static final String NAME = "fal";
     private static final Logger log = LoggerFactory.getLogger(FalEngine.class);
@@ -50,18 +51,14 @@ public class FalEngine implements AsyncVideoEngine, UpstreamRequestPlanner, Upst
 
     public FalEngine(FalProperties properties, OutputProperties output, UpstreamInFlight inFlight,
                      ObjectProvider<Clock> clock) {
+        super(NAME, properties.taskTimeout());
         this.properties = properties;
         this.inFlight = inFlight;
-        this.client = new FalClient(properties, properties.secret(), duration -> Thread.sleep(duration.toMillis()));
+        this.client = new FalClient(properties, properties.secret(), SLEEP);
         this.requests = new FalRequests(properties);
         this.webhooks = new FalWebhookVerifier(client::jwks, clock.getIfAvailable(Clock::systemUTC));
         this.normalizer = new UpstreamVideo(output);
         log.info("fal engine enabled: {}", properties.baseUrl());
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -99,11 +96,10 @@ public class FalEngine implements AsyncVideoEngine, UpstreamRequestPlanner, Upst
             }
             return FalStatuses.ofResult(upstreamId, result.status(), result.json(), FalStatuses.usage(status));
         } catch (FalApiException e) {
-            if (e.isTransient()) {
-                throw new EngineUnavailableException("fal is unavailable: " + e.getMessage(), e);
+            if (!e.isTransient()) {
+                log.warn("fal request {} cannot be read: {} {}", upstreamId, e.getMessage(), e.body());
             }
-            log.warn("fal request {} cannot be read: {} {}", upstreamId, e.getMessage(), e.body());
-            throw new EngineException(EngineException.INTERNAL, "fal lost track of the task (" + e.getMessage() + ")", e);
+            throw UpstreamFailures.ofPoll("fal", e);
         }
     }
 
@@ -157,15 +153,10 @@ public class FalEngine implements AsyncVideoEngine, UpstreamRequestPlanner, Upst
         return webhooksInUse ? properties.webhookPollInterval() : properties.pollInterval();
     }
 
-    @Override
-    public Duration upstreamTimeout() {
-        return properties.taskTimeout();
-    }
-
     private static EngineException submitFailure(FalApiException e) {
         log.info("fal refused a submit: {} {}", e.getMessage(), e.body());
         if (e.isTransient()) {
-            return new EngineUnavailableException("fal is unavailable, please try again later (" + e.getMessage() + ")", e);
+            return UpstreamFailures.unavailable("fal", e);
         }
         return switch (e.status()) {
             case 400, 413, 422 -> new EngineException(EngineException.INPUT_REJECTED,

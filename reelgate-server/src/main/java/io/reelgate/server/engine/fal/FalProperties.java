@@ -1,8 +1,6 @@
 package io.reelgate.server.engine.fal;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.reelgate.server.engine.ConfiguredSecret;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -59,23 +57,9 @@ public record FalProperties(
 
     /** The key from {@link #apiKey} or {@link #apiKeyFile}; messages never contain the key. */
     String secret() {
-        if (apiKey != null && !apiKey.isBlank()) {
-            return apiKey.trim();
-        }
-        if (apiKeyFile == null || apiKeyFile.isBlank()) {
-            throw new IllegalStateException("Set reelgate.engine.fal.api-key (env REELGATE_FAL_API_KEY) or "
-                    + "reelgate.engine.fal.api-key-file to enable the fal engine");
-        }
-        try {
-            String secret = Files.readString(Path.of(apiKeyFile)).trim();
-            if (secret.isEmpty()) {
-                throw new IllegalStateException("reelgate.engine.fal.api-key-file " + apiKeyFile + " is empty");
-            }
-            return secret;
-        } catch (IOException e) {
-            throw new IllegalStateException("reelgate.engine.fal.api-key-file " + apiKeyFile + " cannot be read: "
-                    + e.getClass().getSimpleName());
-        }
+        return ConfiguredSecret.read(apiKey, apiKeyFile, "reelgate.engine.fal.api-key-file", "Set "
+                + "reelgate.engine.fal.api-key (env REELGATE_FAL_API_KEY) or reelgate.engine.fal.api-key-file to "
+                + "enable the fal engine");
     }
 
     /** Keeps the key out of logs and error messages that print the configuration. */

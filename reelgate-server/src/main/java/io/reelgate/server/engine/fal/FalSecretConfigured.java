@@ -1,19 +1,11 @@
 package io.reelgate.server.engine.fal;
 
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.type.AnnotatedTypeMetadata;
+import io.reelgate.server.engine.AnySettingGiven;
 
 /** The fal engine exists only when an API key (or a file holding one) is configured. */
-class FalSecretConfigured implements Condition {
+class FalSecretConfigured extends AnySettingGiven {
 
-    @Override
-    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return hasText(context.getEnvironment().getProperty("reelgate.engine.fal.api-key"))
-                || hasText(context.getEnvironment().getProperty("reelgate.engine.fal.api-key-file"));
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
+    FalSecretConfigured() {
+        super("reelgate.engine.fal.api-key", "reelgate.engine.fal.api-key-file");
     }
 }

@@ -1,12 +1,8 @@
 package io.reelgate.server.engine.replicate;
 
-import io.reelgate.server.engine.RetryAfter;
-import java.io.IOException;
-import java.net.ConnectException;
+import io.reelgate.server.engine.UpstreamHttp;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,24 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ReplicateClient {
 
-    private static final Logger log = LoggerFactory.getLogger(ReplicateClient.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     private final ReplicateProperties properties;
     private final String authorization;
-    private final HttpClient http;
-    private final Sleeper sleeper;
+    private final UpstreamHttp http;
 
-    ReplicateClient(ReplicateProperties properties, Sleeper sleeper) {
+    ReplicateClient(ReplicateProperties properties, UpstreamHttp.Sleeper sleeper) {
         this.properties = properties;
         this.authorization = "Bearer " + properties.token();
-        this.sleeper = sleeper;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // Retry-After (seconds) when given, capped at max-retry-backoff; else doubling from retry-backoff
+        this.http = new UpstreamHttp("Replicate", ReplicateClient.class, new UpstreamHttp.Backoff(
+                properties.retryBackoff(), properties.maxRetryBackoff(), 0), sleeper);
     }
 
     /** Creates a prediction; {@code Cancel-After} makes Replicate stop it even if Reelgate never comes back. */
@@ -101,53 +89,21 @@ class ReplicateClient {
     }
 
     private HttpResponse<String> send(HttpRequest request, boolean create) {
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (ConnectException | HttpConnectTimeoutException e) {
-                if (attempt < properties.maxRetries()) {
-                    pause(request, attempt, null, "connection failed");
-                    continue;
-                }
-                throw new ReplicateApiException(0, "Replicate could not be reached (" + e.getClass().getSimpleName()
-                        + ")", false);
-            } catch (IOException e) {
-                // sent, but no answer: a create may exist upstream
-                throw new ReplicateApiException(0, "Replicate did not answer (" + e.getClass().getSimpleName() + ")",
-                        create);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ReplicateApiException(0, "Interrupted while calling Replicate", create);
-            }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return response;
-            }
-            if (status == 429 && attempt < properties.maxRetries()) {
-                pause(request, attempt, response, "HTTP 429");
-                continue;
-            }
-            throw new ReplicateApiException(status, "HTTP " + status + ": " + detail(response.body()),
-                    create && status >= 500);
+        HttpResponse<String> response = http.send(request, properties.maxRetries(), (answer, attempt) ->
+                answer.statusCode() == 429 ? new UpstreamHttp.Retry(http.backoff().wait(answer, attempt), "HTTP 429")
+                        : null,
+                (failure, message, sent, cause) -> new ReplicateApiException(0, message, create && mayExist(failure)));
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response;
         }
+        throw new ReplicateApiException(status, "HTTP " + status + ": " + detail(response.body()),
+                create && status >= 500);
     }
 
-    private void pause(HttpRequest request, int attempt, HttpResponse<String> response, String why) {
-        Duration delay = backoff(attempt, response);
-        log.info("Replicate {} {} answered {}; retrying in {} ms", request.method(), request.uri().getPath(), why,
-                delay.toMillis());
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ReplicateApiException(0, "Interrupted while waiting to retry Replicate", false);
-        }
-    }
-
-    /** Retry-After (seconds) when given, capped at max-retry-backoff; else doubling from retry-backoff. */
-    private Duration backoff(int attempt, HttpResponse<String> response) {
-        return RetryAfter.orBackoff(response, attempt, properties.retryBackoff(), properties.maxRetryBackoff(), 0);
+    /** Sent (or interrupted while sending) without an answer: a create may exist upstream. */
+    private static boolean mayExist(UpstreamHttp.Failure failure) {
+        return failure == UpstreamHttp.Failure.UNANSWERED || failure == UpstreamHttp.Failure.INTERRUPTED;
     }
 
     /** Replicate's problem+json {@code detail}, for the log only. */

@@ -1,11 +1,11 @@
 package io.reelgate.server.engine.replicate;
 
-import io.reelgate.server.engine.AsyncVideoEngine;
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.EngineUnavailableException;
+import io.reelgate.server.engine.HostedEngine;
 import io.reelgate.server.engine.MediaResolver;
 import io.reelgate.server.engine.UpstreamRequest;
 import io.reelgate.server.engine.UpstreamRequestPlanner;
@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 @Conditional(ReplicateTokenConfigured.class)
-public class ReplicateEngine implements AsyncVideoEngine, UpstreamRequestPlanner, UpstreamWebhooks {
+public class ReplicateEngine extends HostedEngine implements UpstreamRequestPlanner, UpstreamWebhooks {
 
     public static final String NAME = "replicate";
     private static final Logger log = LoggerFactory.getLogger(ReplicateEngine.class);
@@ -52,8 +52,9 @@ public class ReplicateEngine implements AsyncVideoEngine, UpstreamRequestPlanner
 
     public ReplicateEngine(ReplicateProperties properties, OutputProperties output, Clock clock,
                            @Value("${reelgate.api.public-base-url:}") String publicBaseUrl) {
+        super(NAME, properties.taskTimeout());
         this.properties = properties;
-        this.client = new ReplicateClient(properties, duration -> Thread.sleep(duration.toMillis()));
+        this.client = new ReplicateClient(properties, SLEEP);
         this.requests = new ReplicateRequests(properties.defaultModels());
         this.inputs = new ReplicateInputs(client, properties.maxInputBytes());
         this.submission = new ReplicateSubmission(client, clock, properties.taskTimeout());
@@ -61,11 +62,6 @@ public class ReplicateEngine implements AsyncVideoEngine, UpstreamRequestPlanner
         this.normalizer = new UpstreamVideo(output);
         this.webhooksOn = !publicBaseUrl.isBlank();
         log.info("Replicate engine enabled: {} (webhooks {})", properties.baseUrl(), webhooksOn ? "on" : "off");
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -142,10 +138,5 @@ public class ReplicateEngine implements AsyncVideoEngine, UpstreamRequestPlanner
     @Override
     public Duration pollInterval() {
         return webhooksOn ? properties.webhookPollInterval() : properties.pollInterval();
-    }
-
-    @Override
-    public Duration upstreamTimeout() {
-        return properties.taskTimeout();
     }
 }

@@ -3,6 +3,7 @@ package io.reelgate.server.engine.replicate;
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
+import io.reelgate.server.engine.MagicBytes;
 import io.reelgate.server.engine.MediaResolver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,36 +62,24 @@ final class ReplicateInputs {
 
     /** By magic bytes: what users send (PNG, JPEG, WebP, GIF, MP4/MOV, WebM). */
     static String contentType(byte[] b) {
-        if (starts(b, 0x89, 'P', 'N', 'G')) {
+        if (MagicBytes.startsWith(b, 0x89, 'P', 'N', 'G')) {
             return "image/png";
         }
-        if (starts(b, 0xFF, 0xD8)) {
+        if (MagicBytes.startsWith(b, 0xFF, 0xD8)) {
             return "image/jpeg";
         }
-        if (starts(b, 'G', 'I', 'F')) {
+        if (MagicBytes.startsWith(b, 'G', 'I', 'F')) {
             return "image/gif";
         }
-        if (starts(b, 'R', 'I', 'F', 'F') && b.length > 11 && b[8] == 'W' && b[9] == 'E') {
+        if (MagicBytes.startsWith(b, 'R', 'I', 'F', 'F') && b.length > 11 && b[8] == 'W' && b[9] == 'E') {
             return "image/webp";
         }
-        if (starts(b, 0x1A, 0x45, 0xDF, 0xA3)) {
+        if (MagicBytes.startsWith(b, 0x1A, 0x45, 0xDF, 0xA3)) {
             return "video/webm";
         }
         if (b.length > 7 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
             return "video/mp4";
         }
         return "application/octet-stream";
-    }
-
-    private static boolean starts(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,8 +1,6 @@
 package io.reelgate.server.engine.replicate;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.reelgate.server.engine.ConfiguredSecret;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -65,31 +63,13 @@ public record ReplicateProperties(
 
     /** The configured webhook secret, or {@code null} when it is to be fetched from Replicate. */
     String configuredWebhookSecret() {
-        boolean set = hasText(webhookSecret) || hasText(webhookSecretFile);
+        boolean set = ConfiguredSecret.hasText(webhookSecret) || ConfiguredSecret.hasText(webhookSecretFile);
         return set ? secret(webhookSecret, webhookSecretFile, "webhook-secret") : null;
     }
 
     private static String secret(String value, String file, String name) {
-        if (hasText(value)) {
-            return value.trim();
-        }
-        if (!hasText(file)) {
-            throw new IllegalStateException("Set reelgate.engine.replicate." + name + " or ." + name + "-file");
-        }
-        try {
-            String read = Files.readString(Path.of(file)).trim();
-            if (read.isEmpty()) {
-                throw new IllegalStateException("reelgate.engine.replicate." + name + "-file " + file + " is empty");
-            }
-            return read;
-        } catch (IOException e) {
-            throw new IllegalStateException("reelgate.engine.replicate." + name + "-file " + file
-                    + " cannot be read: " + e.getClass().getSimpleName());
-        }
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
+        return ConfiguredSecret.read(value, file, "reelgate.engine.replicate." + name + "-file",
+                "Set reelgate.engine.replicate." + name + " or ." + name + "-file");
     }
 
     /** Keeps both secrets out of logs and error messages that print the configuration. */

@@ -1,17 +1,10 @@
 package io.reelgate.server.engine.runway;
 
-import io.reelgate.server.engine.RetryAfter;
-import java.io.IOException;
-import java.net.ConnectException;
+import io.reelgate.server.engine.UpstreamHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,27 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class RunwayClient {
 
-    private static final Logger log = LoggerFactory.getLogger(RunwayClient.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** Waits between retries; tests and the engine use real sleeping, the seam keeps the loop readable. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
 
     private final RunwayProperties properties;
     private final String authorization;
-    private final HttpClient http;
-    private final Sleeper sleeper;
+    private final UpstreamHttp http;
 
-    RunwayClient(RunwayProperties properties, String secret, Sleeper sleeper) {
+    RunwayClient(RunwayProperties properties, String secret, UpstreamHttp.Sleeper sleeper) {
         this.properties = properties;
         this.authorization = "Bearer " + secret;
-        this.sleeper = sleeper;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        // Retry-After when the answer has one, else exponential with up to 25 % taken off, as Runway's SDKs do
+        this.http = new UpstreamHttp("Runway", RunwayClient.class, new UpstreamHttp.Backoff(properties.retryBackoff(),
+                properties.maxRetryBackoff(), 0.25), sleeper);
     }
 
     /**
@@ -95,53 +79,20 @@ class RunwayClient {
     }
 
     private HttpResponse<String> send(HttpRequest request, int maxRetries) {
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (ConnectException | HttpConnectTimeoutException e) {
-                // nothing reached Runway: safe to send again
-                if (attempt < maxRetries) {
-                    pause(request, attempt, null, "connection failed");
-                    continue;
-                }
-                throw new RunwayApiException(0, "Runway could not be reached (" + e.getClass().getSimpleName() + ")", true);
-            } catch (IOException e) {
-                throw new RunwayApiException(0, "Runway did not answer (" + e.getClass().getSimpleName() + ")", true);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RunwayApiException(0, "Interrupted while calling Runway", true);
-            }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return response;
-            }
-            // 429: daily quota or a burst; 5xx: Runway shedding load (docs/upstreams.md, "Runway: errors and retries").
-            // Everything else is final.
-            boolean retryable = status == 429 || status >= 500;
-            if (retryable && attempt < maxRetries) {
-                pause(request, attempt, response, "HTTP " + status);
-                continue;
-            }
-            throw new RunwayApiException(status, "HTTP " + status + errorText(response.body()), retryable);
+        // every failure is transient: a create that may have reached Runway is not sent again, but may be failed over
+        HttpResponse<String> response = http.send(request, maxRetries, (answer, attempt) -> retryable(answer)
+                ? new UpstreamHttp.Retry(http.backoff().wait(answer, attempt), "HTTP " + answer.statusCode()) : null,
+                (failure, message, sent, cause) -> new RunwayApiException(0, message, true));
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response;
         }
+        throw new RunwayApiException(status, "HTTP " + status + errorText(response.body()), retryable(response));
     }
 
-    private void pause(HttpRequest request, int attempt, HttpResponse<String> response, String why) {
-        Duration delay = backoff(attempt, response);
-        log.info("Runway {} {} answered {}; retrying in {} ms", request.method(), request.uri().getPath(), why,
-                delay.toMillis());
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RunwayApiException(0, "Interrupted while waiting to retry Runway", true);
-        }
-    }
-
-    /** Retry-After when the answer has one, else exponential with up to 25 % taken off, as Runway's SDKs do. */
-    private Duration backoff(int attempt, HttpResponse<String> response) {
-        return RetryAfter.orBackoff(response, attempt, properties.retryBackoff(), properties.maxRetryBackoff(), 0.25);
+    /** 429: daily quota or a burst; 5xx: Runway shedding load (docs/upstreams.md, "Runway: errors and retries"). */
+    private static boolean retryable(HttpResponse<String> response) {
+        return response.statusCode() == 429 || response.statusCode() >= 500;
     }
 
     /** {@code {"error": "...", "issues": [{"path": [...], "message": ...}]}} as one line. */

@@ -1,11 +1,11 @@
 package io.reelgate.server.engine.runway;
 
-import io.reelgate.server.engine.AsyncVideoEngine;
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
-import io.reelgate.server.engine.EngineUnavailableException;
+import io.reelgate.server.engine.HostedEngine;
+import io.reelgate.server.engine.UpstreamFailures;
 import io.reelgate.server.engine.UpstreamStatus;
 import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.media.OutputProperties;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(RunwaySecretConfigured.class)
-public class RunwayEngine implements AsyncVideoEngine {
+public class RunwayEngine extends HostedEngine {
 
     public static final String NAME = "runway";
     private static final Logger log = LoggerFactory.getLogger(RunwayEngine.class);
@@ -35,16 +35,12 @@ public class RunwayEngine implements AsyncVideoEngine {
     private final UpstreamVideo normalizer;
 
     public RunwayEngine(RunwayProperties properties, OutputProperties output) {
+        super(NAME, properties.taskTimeout());
         this.properties = properties;
-        this.client = new RunwayClient(properties, properties.secret(), duration -> Thread.sleep(duration.toMillis()));
+        this.client = new RunwayClient(properties, properties.secret(), SLEEP);
         this.requests = new RunwayRequests(properties);
         this.normalizer = new UpstreamVideo(output);
         log.info("Runway engine enabled: {} (version {})", properties.baseUrl(), properties.apiVersion());
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -92,10 +88,7 @@ public class RunwayEngine implements AsyncVideoEngine {
         try {
             task = client.get(upstreamId);
         } catch (RunwayApiException e) {
-            if (e.isTransient()) {
-                throw new EngineUnavailableException("Runway is unavailable: " + e.getMessage(), e);
-            }
-            throw new EngineException(EngineException.INTERNAL, "Runway lost track of the task (" + e.getMessage() + ")", e);
+            throw UpstreamFailures.ofPoll("Runway", e);
         }
         return statusOf(task);
     }
@@ -168,14 +161,9 @@ public class RunwayEngine implements AsyncVideoEngine {
         return properties.pollInterval();
     }
 
-    @Override
-    public Duration upstreamTimeout() {
-        return properties.taskTimeout();
-    }
-
     private static EngineException submitFailure(RunwayApiException e) {
         if (e.isTransient()) {
-            return new EngineUnavailableException("Runway is unavailable, please try again later (" + e.getMessage() + ")", e);
+            return UpstreamFailures.unavailable("Runway", e);
         }
         return switch (e.status()) {
             // the request was Runway's to judge: the input (or a model/value combination) was refused
@@ -183,10 +171,7 @@ public class RunwayEngine implements AsyncVideoEngine {
                     ? new EngineException(EngineException.INTERNAL, "Generation failed, please try again later", e)
                     : new EngineException(EngineException.INPUT_REJECTED, "Runway refused the task: " + e.getMessage(), e);
             // a bad key, a model not enabled for the account: the operator's to fix, not the user's
-            default -> {
-                log.error("Runway refused a request: {}; check reelgate.engine.runway.* settings", e.getMessage());
-                yield new EngineException(EngineException.INTERNAL, "Generation failed, please try again later", e);
-            }
+            default -> UpstreamFailures.operatorsToFix(log, "Runway", e);
         };
     }
 }

@@ -1,8 +1,6 @@
 package io.reelgate.server.engine.runway;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.reelgate.server.engine.ConfiguredSecret;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -117,23 +115,9 @@ public record RunwayProperties(
 
     /** The API key from {@link #apiSecret} or {@link #apiSecretFile}; the message never contains the key. */
     String secret() {
-        if (apiSecret != null && !apiSecret.isBlank()) {
-            return apiSecret.trim();
-        }
-        if (apiSecretFile == null || apiSecretFile.isBlank()) {
-            throw new IllegalStateException("Set reelgate.engine.runway.api-secret (env REELGATE_RUNWAY_API_SECRET) "
-                    + "or reelgate.engine.runway.api-secret-file to enable the runway engine");
-        }
-        try {
-            String secret = Files.readString(Path.of(apiSecretFile)).trim();
-            if (secret.isEmpty()) {
-                throw new IllegalStateException("reelgate.engine.runway.api-secret-file " + apiSecretFile + " is empty");
-            }
-            return secret;
-        } catch (IOException e) {
-            throw new IllegalStateException("reelgate.engine.runway.api-secret-file " + apiSecretFile
-                    + " cannot be read: " + e.getClass().getSimpleName());
-        }
+        return ConfiguredSecret.read(apiSecret, apiSecretFile, "reelgate.engine.runway.api-secret-file", "Set "
+                + "reelgate.engine.runway.api-secret (env REELGATE_RUNWAY_API_SECRET) or "
+                + "reelgate.engine.runway.api-secret-file to enable the runway engine");
     }
 
     /** Keeps the secret out of logs and error messages that print the configuration. */

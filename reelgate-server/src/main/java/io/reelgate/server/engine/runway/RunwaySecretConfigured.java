@@ -1,19 +1,11 @@
 package io.reelgate.server.engine.runway;
 
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.type.AnnotatedTypeMetadata;
+import io.reelgate.server.engine.AnySettingGiven;
 
 /** The Runway engine exists only when an API secret (or a file holding one) is configured. */
-class RunwaySecretConfigured implements Condition {
+class RunwaySecretConfigured extends AnySettingGiven {
 
-    @Override
-    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return hasText(context.getEnvironment().getProperty("reelgate.engine.runway.api-secret"))
-                || hasText(context.getEnvironment().getProperty("reelgate.engine.runway.api-secret-file"));
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
+    RunwaySecretConfigured() {
+        super("reelgate.engine.runway.api-secret", "reelgate.engine.runway.api-secret-file");
     }
 }

@@ -1,6 +1,6 @@
 package io.reelgate.server.engine.veo;
 
-import io.reelgate.server.engine.UpstreamHttpError;
+import io.reelgate.server.engine.UpstreamApiException;
 
 /**
  * A failed call to the Gemini API. The message holds the HTTP status and Google's {@code status} word, never the
@@ -8,30 +8,17 @@ import io.reelgate.server.engine.UpstreamHttpError;
  *
  * @see VeoClient
  */
-class VeoApiException extends RuntimeException implements UpstreamHttpError {
+class VeoApiException extends UpstreamApiException {
 
-    private final int status;
     private final String rpcStatus;
-    private final boolean transientFailure;
 
     VeoApiException(int status, String rpcStatus, String message, boolean transientFailure) {
-        super(message);
-        this.status = status;
+        super(status, message, transientFailure);
         this.rpcStatus = rpcStatus;
-        this.transientFailure = transientFailure;
-    }
-
-    @Override
-    public int httpStatus() {
-        return status;
     }
 
     /** google.rpc status word ({@code INVALID_ARGUMENT}, {@code RESOURCE_EXHAUSTED} …), empty when none came. */
     String rpcStatus() {
         return rpcStatus;
-    }
-
-    boolean isTransient() {
-        return transientFailure;
     }
 }

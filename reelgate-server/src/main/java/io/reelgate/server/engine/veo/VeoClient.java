@@ -1,11 +1,7 @@
 package io.reelgate.server.engine.veo;
 
-import io.reelgate.server.engine.RetryAfter;
-import java.io.IOException;
-import java.net.ConnectException;
+import io.reelgate.server.engine.UpstreamHttp;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -27,22 +23,15 @@ class VeoClient {
     private static final Logger log = LoggerFactory.getLogger(VeoClient.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** Waits between retries; the seam keeps tests from sleeping for real. */
-    interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final VeoProperties properties;
     private final String key;
-    private final HttpClient http;
-    private final Sleeper sleeper;
+    private final UpstreamHttp http;
 
-    VeoClient(VeoProperties properties, String key, Sleeper sleeper) {
+    VeoClient(VeoProperties properties, String key, UpstreamHttp.Sleeper sleeper) {
         this.properties = properties;
         this.key = key;
-        this.sleeper = sleeper;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = new UpstreamHttp("Veo", VeoClient.class, new UpstreamHttp.Backoff(properties.retryBackoff(),
+                properties.maxRetryBackoff(), 0), sleeper);
     }
 
     /**
@@ -79,53 +68,34 @@ class VeoClient {
     }
 
     private HttpResponse<String> send(HttpRequest request, int maxRetries, boolean repeatable) {
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> response;
-            try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            } catch (ConnectException | HttpConnectTimeoutException e) {
-                // nothing reached Google: safe to send again
-                if (attempt < maxRetries) {
-                    pause(request, RetryAfter.orBackoff(null, attempt, properties.retryBackoff(),
-                            properties.maxRetryBackoff(), 0), "connection failed");
-                    continue;
-                }
-                throw new VeoApiException(0, "", "Veo could not be reached (" + e.getClass().getSimpleName() + ")", true);
-            } catch (IOException e) {
-                log.warn("Veo {} {} sent but not answered: {}", request.method(), request.uri().getPath(),
-                        e.getClass().getSimpleName());
-                throw new VeoApiException(0, "", "Veo did not answer (" + e.getClass().getSimpleName() + ")", repeatable);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new VeoApiException(0, "", "Interrupted while calling Veo", true);
+        HttpResponse<String> response = http.send(request, maxRetries, (answer, attempt) -> {
+            if (!retryable(answer.statusCode())) {
+                return null;
             }
-            int status = response.statusCode();
-            if (status >= 200 && status < 300) {
-                return response;
+            GoogleError error = GoogleError.parse(answer.statusCode(), answer.body());
+            return new UpstreamHttp.Retry(delay(attempt, answer, error), "HTTP " + answer.statusCode() + " "
+                    + error.status());
+        }, (failure, message, sent, cause) -> {
+            if (failure == UpstreamHttp.Failure.UNANSWERED) {
+                log.warn("Veo {} {} sent but not answered: {}", sent.method(), sent.uri().getPath(),
+                        cause.getClass().getSimpleName());
             }
-            GoogleError error = GoogleError.parse(status, response.body());
-            // RESOURCE_EXHAUSTED (quota), INTERNAL, UNAVAILABLE (overloaded), DEADLINE_EXCEEDED; the rest is final
-            boolean retryable = status == 429 || status == 500 || status == 503 || status == 504;
-            if (retryable && attempt < maxRetries) {
-                pause(request, delay(attempt, response, error), "HTTP " + status + " " + error.status());
-                continue;
-            }
-            log.info("Veo {} {} answered HTTP {} {}: {}", request.method(), request.uri().getPath(), status,
-                    error.status(), error.message());
-            throw new VeoApiException(status, error.kind(), "HTTP " + status + (error.kind().isEmpty() ? ""
-                    : " " + error.kind()), retryable);
+            return new VeoApiException(0, "", message, failure != UpstreamHttp.Failure.UNANSWERED || repeatable);
+        });
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response;
         }
+        GoogleError error = GoogleError.parse(status, response.body());
+        log.info("Veo {} {} answered HTTP {} {}: {}", request.method(), request.uri().getPath(), status,
+                error.status(), error.message());
+        throw new VeoApiException(status, error.kind(), "HTTP " + status + (error.kind().isEmpty() ? ""
+                : " " + error.kind()), retryable(status));
     }
 
-    private void pause(HttpRequest request, Duration delay, String why) {
-        log.info("Veo {} {} answered {}; retrying in {} ms", request.method(), request.uri().getPath(), why,
-                delay.toMillis());
-        try {
-            sleeper.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VeoApiException(0, "", "Interrupted while waiting to retry Veo", true);
-        }
+    /** RESOURCE_EXHAUSTED (quota), INTERNAL, UNAVAILABLE (overloaded), DEADLINE_EXCEEDED; the rest is final. */
+    private static boolean retryable(int status) {
+        return status == 429 || status == 500 || status == 503 || status == 504;
     }
 
     /** Google's RetryInfo first, then Retry-After, then doubling backoff; never longer than max-retry-backoff. */
@@ -135,7 +105,7 @@ class VeoClient {
         if (asked != null) {
             return asked.compareTo(max) > 0 ? max : asked;
         }
-        return RetryAfter.orBackoff(response, attempt, properties.retryBackoff(), max, 0);
+        return http.backoff().wait(response, attempt);
     }
 
     private static JsonNode readJson(HttpResponse<String> response) {

@@ -1,12 +1,12 @@
 package io.reelgate.server.engine.veo;
 
-import io.reelgate.server.engine.AsyncVideoEngine;
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
-import io.reelgate.server.engine.EngineUnavailableException;
+import io.reelgate.server.engine.HostedEngine;
 import io.reelgate.server.engine.MediaResolver;
+import io.reelgate.server.engine.UpstreamFailures;
 import io.reelgate.server.engine.UpstreamRequest;
 import io.reelgate.server.engine.UpstreamRequestPlanner;
 import io.reelgate.server.engine.UpstreamStatus;
@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 @Conditional(VeoKeyConfigured.class)
-public class VeoEngine implements AsyncVideoEngine, UpstreamRequestPlanner {
+public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
 
     public static final String NAME = "veo";
     private static final Logger log = LoggerFactory.getLogger(VeoEngine.class);
@@ -41,16 +41,12 @@ public class VeoEngine implements AsyncVideoEngine, UpstreamRequestPlanner {
     private final UpstreamVideo normalizer;
 
     public VeoEngine(VeoProperties properties, OutputProperties output) {
+        super(NAME, properties.taskTimeout());
         this.properties = properties;
-        this.client = new VeoClient(properties, properties.key(), duration -> Thread.sleep(duration.toMillis()));
+        this.client = new VeoClient(properties, properties.key(), SLEEP);
         this.requests = new VeoRequests(properties.defaultModel());
         this.normalizer = new UpstreamVideo(output);
         log.info("Veo engine enabled: {} (default model {})", properties.baseUrl(), properties.defaultModel());
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -76,10 +72,7 @@ public class VeoEngine implements AsyncVideoEngine, UpstreamRequestPlanner {
         try {
             operation = client.operation(id.name());
         } catch (VeoApiException e) {
-            if (e.isTransient()) {
-                throw new EngineUnavailableException("Veo is unavailable: " + e.getMessage(), e);
-            }
-            throw new EngineException(EngineException.INTERNAL, "Veo lost track of the task (" + e.getMessage() + ")", e);
+            throw UpstreamFailures.ofPoll("Veo", e);
         }
         return VeoOperations.statusOf(operation, id);
     }
@@ -106,11 +99,6 @@ public class VeoEngine implements AsyncVideoEngine, UpstreamRequestPlanner {
         return properties.pollInterval();
     }
 
-    @Override
-    public Duration upstreamTimeout() {
-        return properties.taskTimeout();
-    }
-
     private boolean onApiHost(String uri) {
         try {
             URI base = URI.create(properties.baseUrl());
@@ -124,7 +112,7 @@ public class VeoEngine implements AsyncVideoEngine, UpstreamRequestPlanner {
 
     private static EngineException submitFailure(VeoApiException e) {
         if (e.isTransient()) {
-            return new EngineUnavailableException("Veo is unavailable, please try again later (" + e.getMessage() + ")", e);
+            return UpstreamFailures.unavailable("Veo", e);
         }
         if (e.httpStatus() == 0) {
             // sent but unanswered: it may have started a billed generation, so neither resend nor fail over
@@ -134,13 +122,8 @@ public class VeoEngine implements AsyncVideoEngine, UpstreamRequestPlanner {
         return switch (e.rpcStatus()) {
             case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE" -> new EngineException(
                     EngineException.INPUT_REJECTED, "Veo refused the request (" + e.getMessage() + ")", e);
-            default -> operatorFailure(e);
+            // a bad key, no paid tier, an unknown model
+            default -> UpstreamFailures.operatorsToFix(log, "Veo", e);
         };
-    }
-
-    /** A bad key, no paid tier, an unknown model: the operator's to fix, not the user's. */
-    private static EngineException operatorFailure(VeoApiException e) {
-        log.error("Veo refused a request: {}; check reelgate.engine.veo.* settings", e.getMessage());
-        return new EngineException(EngineException.INTERNAL, "Generation failed, please try again later", e);
     }
 }

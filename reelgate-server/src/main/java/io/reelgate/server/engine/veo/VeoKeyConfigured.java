@@ -1,19 +1,11 @@
 package io.reelgate.server.engine.veo;
 
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.type.AnnotatedTypeMetadata;
+import io.reelgate.server.engine.AnySettingGiven;
 
 /** The Veo engine exists only when a Gemini API key (or a file holding one) is configured. */
-class VeoKeyConfigured implements Condition {
+class VeoKeyConfigured extends AnySettingGiven {
 
-    @Override
-    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        return hasText(context.getEnvironment().getProperty("reelgate.engine.veo.api-key"))
-                || hasText(context.getEnvironment().getProperty("reelgate.engine.veo.api-key-file"));
-    }
-
-    private static boolean hasText(String value) {
-        return value != null && !value.isBlank();
+    VeoKeyConfigured() {
+        super("reelgate.engine.veo.api-key", "reelgate.engine.veo.api-key-file");
     }
 }

@@ -3,6 +3,7 @@ package io.reelgate.server.engine.veo;
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
+import io.reelgate.server.engine.MagicBytes;
 import io.reelgate.server.engine.MediaResolver;
 import io.reelgate.server.engine.UpstreamVideo;
 import java.io.IOException;
@@ -47,29 +48,17 @@ final class VeoMedia implements MediaResolver {
     }
 
     static String mimeType(byte[] bytes, String what) {
-        if (startsWith(bytes, 0x89, 'P', 'N', 'G')) {
+        if (MagicBytes.startsWith(bytes, 0x89, 'P', 'N', 'G')) {
             return "image/png";
         }
-        if (startsWith(bytes, 0xFF, 0xD8, 0xFF)) {
+        if (MagicBytes.startsWith(bytes, 0xFF, 0xD8, 0xFF)) {
             return "image/jpeg";
         }
-        if (startsWith(bytes, 'R', 'I', 'F', 'F') && bytes.length > 11 && bytes[8] == 'W' && bytes[9] == 'E'
-                && bytes[10] == 'B' && bytes[11] == 'P') {
+        if (MagicBytes.startsWith(bytes, 'R', 'I', 'F', 'F') && bytes.length > 11 && bytes[8] == 'W'
+                && bytes[9] == 'E' && bytes[10] == 'B' && bytes[11] == 'P') {
             return "image/webp";
         }
         throw new EngineException(EngineException.INPUT_REJECTED, "The " + what + " is not a PNG, JPEG or WebP image");
-    }
-
-    private static boolean startsWith(byte[] bytes, int... prefix) {
-        if (bytes.length < prefix.length) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length; i++) {
-            if ((bytes[i] & 0xFF) != prefix[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static byte[] read(Path file) {

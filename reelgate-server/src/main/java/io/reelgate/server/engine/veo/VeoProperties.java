@@ -1,8 +1,6 @@
 package io.reelgate.server.engine.veo;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.reelgate.server.engine.ConfiguredSecret;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -48,23 +46,9 @@ public record VeoProperties(
 
     /** The key from {@link #apiKey} or {@link #apiKeyFile}; messages name the file, never the key. */
     String key() {
-        if (apiKey != null && !apiKey.isBlank()) {
-            return apiKey.trim();
-        }
-        if (apiKeyFile == null || apiKeyFile.isBlank()) {
-            throw new IllegalStateException("Set reelgate.engine.veo.api-key (env REELGATE_VEO_API_KEY) "
-                    + "or reelgate.engine.veo.api-key-file to enable the veo engine");
-        }
-        try {
-            String key = Files.readString(Path.of(apiKeyFile)).trim();
-            if (key.isEmpty()) {
-                throw new IllegalStateException("reelgate.engine.veo.api-key-file " + apiKeyFile + " is empty");
-            }
-            return key;
-        } catch (IOException e) {
-            throw new IllegalStateException("reelgate.engine.veo.api-key-file " + apiKeyFile + " cannot be read: "
-                    + e.getClass().getSimpleName());
-        }
+        return ConfiguredSecret.read(apiKey, apiKeyFile, "reelgate.engine.veo.api-key-file", "Set "
+                + "reelgate.engine.veo.api-key (env REELGATE_VEO_API_KEY) or reelgate.engine.veo.api-key-file to "
+                + "enable the veo engine");
     }
 
     /** Keeps the key out of logs and error messages that print the configuration. */

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.MultipartBody;
 import io.reelgate.server.testsupport.TestDataDirs;
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,8 +37,8 @@ class UploadLimitEndToEndTest {
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    void connect() {
+        kie = KieHttp.onLoopback(port, DATA_DIR);
     }
 
     @Test

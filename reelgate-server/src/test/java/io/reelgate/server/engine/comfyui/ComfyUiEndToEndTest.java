@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -68,8 +67,8 @@ abstract class ComfyUiEndToEndTest {
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    void connect() {
+        kie = KieHttp.onLoopback(port, DATA_DIR);
     }
 
     static {

@@ -12,12 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeFal;
+import io.reelgate.server.testsupport.HostedEngineProperties;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.TinyMp4;
 import io.reelgate.server.testsupport.VideoProbe;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -49,21 +48,14 @@ class FalEngineEndToEndTest {
 
     @DynamicPropertySource
     static void falEverywhere(DynamicPropertyRegistry registry) {
-        registry.add("reelgate.data-dir", DATA_DIR::toString);
         FAL.configure(registry);
-        registry.add("reelgate.engine.fal.retry-backoff", () -> "20ms");
-        registry.add("reelgate.engine.fal.max-retry-backoff", () -> "1500ms");
-        registry.add("reelgate.engine.fal.task-timeout", () -> "4s");
-        registry.add("reelgate.upstream.claim-duration", () -> "10s");
-        registry.add("reelgate.routing.generate", () -> "fal");
-        registry.add("reelgate.outbound.allowed-hosts", () -> "127.0.0.1");
-        registry.add("reelgate.rate-limit.submit.capacity", () -> "100000");
-        registry.add("reelgate.rate-limit.status.capacity", () -> "1000000");
+        HostedEngineProperties.of(registry, DATA_DIR, "fal").backoffUpTo("1500ms").deadline("4s").routes("generate")
+                .unlimitedRates();
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    void connect() {
+        kie = KieHttp.onLoopback(port, DATA_DIR);
     }
 
     @AfterAll

@@ -12,11 +12,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeReplicate;
+import io.reelgate.server.testsupport.HostedEngineProperties;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.TinyMp4;
 import io.reelgate.server.testsupport.VideoProbe;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,27 +62,16 @@ class ReplicateEngineEndToEndTest {
 
     @DynamicPropertySource
     static void replicateEverywhere(DynamicPropertyRegistry registry) {
-        registry.add("reelgate.data-dir", DATA_DIR::toString);
-        registry.add("reelgate.engine.replicate.api-token", () -> FakeReplicate.TOKEN);
-        registry.add("reelgate.engine.replicate.webhook-secret", () -> FakeReplicate.WEBHOOK_SECRET);
-        registry.add("reelgate.engine.replicate.base-url", () -> REPLICATE.baseUrl() + "/v1");
-        registry.add("reelgate.engine.replicate.webhook-poll-interval", () -> "100ms");
-        registry.add("reelgate.engine.replicate.retry-backoff", () -> "20ms");
-        registry.add("reelgate.engine.replicate.max-retry-backoff", () -> "1s");
-        registry.add("reelgate.engine.replicate.task-timeout", () -> "5s");
-        registry.add("reelgate.upstream.tick", () -> "50ms");
-        registry.add("reelgate.upstream.claim-duration", () -> "10s");
-        registry.add("reelgate.api.public-base-url", () -> PUBLIC_BASE);
-        registry.add("reelgate.routing.generate", () -> "replicate");
-        registry.add("reelgate.routing.failover.generate", () -> "replicate,preview");
-        registry.add("reelgate.outbound.allowed-hosts", () -> "127.0.0.1");
-        registry.add("reelgate.rate-limit.submit.capacity", () -> "100000");
-        registry.add("reelgate.rate-limit.status.capacity", () -> "1000000");
+        REPLICATE.configure(registry);
+        HostedEngineProperties.of(registry, DATA_DIR, "replicate").backoffUpTo("1s").deadline("5s")
+                .routes("generate").unlimitedRates()
+                .engine("webhook-poll-interval", "100ms").set("upstream.tick", "50ms")
+                .set("api.public-base-url", PUBLIC_BASE).set("routing.failover.generate", "replicate,preview");
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    void connect() {
+        kie = KieHttp.onLoopback(port, DATA_DIR);
     }
 
     @AfterAll

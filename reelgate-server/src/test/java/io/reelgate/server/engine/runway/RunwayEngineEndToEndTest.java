@@ -14,14 +14,13 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeRunway;
+import io.reelgate.server.testsupport.HostedEngineProperties;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.KieHttp.Answer;
 import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.TinyMp4;
 import io.reelgate.server.testsupport.VideoProbe;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -52,27 +51,17 @@ class RunwayEngineEndToEndTest {
 
     @DynamicPropertySource
     static void runwayEverywhere(DynamicPropertyRegistry registry) {
-        registry.add("reelgate.data-dir", DATA_DIR::toString);
         RUNWAY.configure(registry);
-        registry.add("reelgate.engine.runway.retry-backoff", () -> "20ms");
-        registry.add("reelgate.engine.runway.max-retry-backoff", () -> "100ms");
-        registry.add("reelgate.engine.runway.task-timeout", () -> "4s");
-        registry.add("reelgate.upstream.claim-duration", () -> "10s");
-        registry.add("reelgate.routing.generate", () -> "runway");
-        registry.add("reelgate.routing.extend", () -> "runway");
-        registry.add("reelgate.routing.aleph", () -> "runway");
-        registry.add("reelgate.routing.failover.generate", () -> "runway,preview");
-        // legacy KIE model names can pick the engine: this one stays offline on the preview engine
-        registry.add("reelgate.routing.models.runway-duration-5-generate", () -> "preview");
-        // output and input URLs are on loopback (WireMock); the Runway API host itself is operator configuration
-        registry.add("reelgate.outbound.allowed-hosts", () -> "127.0.0.1");
-        registry.add("reelgate.rate-limit.submit.capacity", () -> "100000");
-        registry.add("reelgate.rate-limit.status.capacity", () -> "1000000");
+        HostedEngineProperties.of(registry, DATA_DIR, "runway").backoffUpTo("100ms").deadline("4s")
+                .routes("generate", "extend", "aleph").unlimitedRates()
+                .set("routing.failover.generate", "runway,preview")
+                // legacy KIE model names can pick the engine: this one stays offline on the preview engine
+                .set("routing.models.runway-duration-5-generate", "preview");
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    void connect() {
+        kie = KieHttp.onLoopback(port, DATA_DIR);
     }
 
     @Test

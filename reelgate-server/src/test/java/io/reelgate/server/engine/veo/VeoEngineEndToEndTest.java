@@ -13,14 +13,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeVeo;
+import io.reelgate.server.testsupport.HostedEngineProperties;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.StoredValues;
 import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.TinyMp4;
 import io.reelgate.server.testsupport.VideoProbe;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -66,24 +65,15 @@ class VeoEngineEndToEndTest {
 
     @DynamicPropertySource
     static void veoEverywhere(DynamicPropertyRegistry registry) {
-        registry.add("reelgate.data-dir", DATA_DIR::toString);
         VEO.configure(registry);
-        registry.add("reelgate.engine.veo.retry-backoff", () -> "20ms");
-        registry.add("reelgate.engine.veo.max-retry-backoff", () -> "300ms");
-        registry.add("reelgate.engine.veo.task-timeout", () -> "4s");
-        registry.add("reelgate.engine.veo.request-timeout", () -> "3s");
-        registry.add("reelgate.upstream.claim-duration", () -> "10s");
-        registry.add("reelgate.routing.generate", () -> "veo");
-        registry.add("reelgate.routing.extend", () -> "veo");
-        // input images, file redirects and the CDN are on loopback; the API host itself is operator configuration
-        registry.add("reelgate.outbound.allowed-hosts", () -> "127.0.0.1");
-        registry.add("reelgate.rate-limit.submit.capacity", () -> "100000");
-        registry.add("reelgate.rate-limit.status.capacity", () -> "1000000");
+        // input images, file redirects and the CDN are on loopback
+        HostedEngineProperties.of(registry, DATA_DIR, "veo").backoffUpTo("300ms").deadline("4s")
+                .engine("request-timeout", "3s").routes("generate", "extend").unlimitedRates();
     }
 
     @BeforeEach
-    void connect() throws IOException {
-        kie = new KieHttp("http://127.0.0.1:" + port, Files.readString(DATA_DIR.resolve("dev-api-key.txt")).trim());
+    void connect() {
+        kie = KieHttp.onLoopback(port, DATA_DIR);
     }
 
     @AfterAll
