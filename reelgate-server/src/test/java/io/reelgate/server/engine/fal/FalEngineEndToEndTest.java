@@ -38,8 +38,8 @@ class FalEngineEndToEndTest {
     private static final Path DATA_DIR = TestDataDirs.fresh("reelgate-fal-");
     private static final FakeFal FAL = new FakeFal();
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String T2V = "fal-ai/kling-video/v2.1/master/text-to-video";
-    private static final String APP = "fal-ai/kling-video";
+    static final String T2V = "fal-ai/kling-video/v2.1/master/text-to-video";
+    static final String APP = "fal-ai/kling-video";
 
     @LocalServerPort
     int port;

@@ -35,16 +35,14 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class FalWebhookEndToEndTest {
 
-    private static final Path DATA_DIR = TestDataDirs.fresh("reelgate-fal-webhook-");
-    private static final FakeFal FAL = new FakeFal();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String T2V = "fal-ai/kling-video/v2.1/master/text-to-video";
-    private static final String APP = "fal-ai/kling-video";
-    private static final String PUBLIC_BASE = "https://reelgate.example";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     @LocalServerPort
     int port;
+
+    private static final Path DATA_DIR = TestDataDirs.fresh("reelgate-fal-webhook-");
+    private static final FakeFal FAL = new FakeFal();
+    private static final String PUBLIC_BASE = "https://reelgate.example";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void falWithWebhooks(DynamicPropertyRegistry registry) {
@@ -63,13 +61,13 @@ class FalWebhookEndToEndTest {
     void aSignedWebhookFinishesTheTaskAForgedOneIsRefusedAndARepeatChangesNothing() throws Exception {
         KieHttp kie = KieHttp.onLoopback(port, DATA_DIR);
         String id = "80e7a1b2-0000-4000-8000-0000000000a1";
-        FAL.submitAnswers(T2V, FakeFal.accepted(APP, id));
-        FAL.statusAnswers(APP, id, FakeFal.completed(id, 12.5));
-        FAL.resultVideo(APP, id);
+        FAL.submitAnswers(FalEngineEndToEndTest.T2V, FakeFal.accepted(FalEngineEndToEndTest.APP, id));
+        FAL.statusAnswers(FalEngineEndToEndTest.APP, id, FakeFal.completed(id, 12.5));
+        FAL.resultVideo(FalEngineEndToEndTest.APP, id);
 
         String taskId = kie.generate("{\"prompt\":\"a kite\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}");
         var submit = Await.until(TIMEOUT, "the submit reaches fal",
-                () -> FAL.server().findAll(postRequestedFor(urlPathEqualTo("/" + T2V))), r -> !r.isEmpty()).get(0);
+                () -> FAL.server().findAll(postRequestedFor(urlPathEqualTo("/" + FalEngineEndToEndTest.T2V))), r -> !r.isEmpty()).get(0);
         String webhook = URLDecoder.decode(submit.queryParameter("fal_webhook").firstValue(), StandardCharsets.UTF_8);
         assertThat(webhook).isEqualTo(PUBLIC_BASE + "/webhooks/fal/" + taskId);
         Await.until(TIMEOUT, "the task is parked at fal",
@@ -101,7 +99,7 @@ class FalWebhookEndToEndTest {
     }
 
     private int statusReads(String requestId) {
-        return FAL.server().findAll(getRequestedFor(urlPathEqualTo("/" + APP + "/requests/" + requestId + "/status")))
+        return FAL.server().findAll(getRequestedFor(urlPathEqualTo("/" + FalEngineEndToEndTest.APP + "/requests/" + requestId + "/status")))
                 .size();
     }
 
