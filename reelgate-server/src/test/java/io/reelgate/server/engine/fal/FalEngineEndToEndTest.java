@@ -165,6 +165,17 @@ class FalEngineEndToEndTest {
         FAL.server().verify(1, putRequestedFor(urlEqualTo("/" + APP + "/requests/" + id + "/cancel")));
     }
 
+    @Test
+    void aRatioFalsKlingCannotRenderIsRefusedAtSubmitNamingTheField() {
+        KieHttp.Answer refused = kie.postJson("/api/v1/runway/generate", "{\"prompt\":\"a square-ish kite\","
+                + "\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"4:3\"}");
+
+        assertThat(refused.code()).isEqualTo(422);
+        assertThat(refused.msg()).contains("aspectRatio 4:3").contains("16:9, 9:16, 1:1");
+        assertThat(FAL.server().findAll(postRequestedFor(urlPathEqualTo("/" + T2V)))
+                .stream().filter(r -> r.getBodyAsString().contains("square-ish"))).isEmpty();
+    }
+
     private static void awaitRequests(String what, RequestPatternBuilder pattern, int atLeast) {
         Await.until(TIMEOUT, what, () -> FAL.server().findAll(pattern), requests -> requests.size() >= atLeast);
     }
