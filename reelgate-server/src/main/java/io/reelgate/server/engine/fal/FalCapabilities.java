@@ -14,17 +14,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Conditional(FalSecretConfigured.class)
-class FalCapabilities implements EngineCapabilities {
+record FalCapabilities(FalProperties properties) implements EngineCapabilities {
 
     /** Kling's text-to-video ratios; its image-to-video follows the image (docs/engines.md, "fal"). */
     static final List<String> KLING_RATIOS = List.of("16:9", "9:16", "1:1");
     private static final String KLING = "fal-ai/kling-video/";
-
-    private final FalProperties properties;
-
-    FalCapabilities(FalProperties properties) {
-        this.properties = properties;
-    }
 
     @Override
     public String engine() {
