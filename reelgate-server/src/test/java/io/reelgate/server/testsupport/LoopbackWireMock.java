@@ -8,7 +8,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.UrlPattern;
 
 /** What the providers' fakes share: a started WireMock on 127.0.0.1, and bytes it serves as a file. */
-final class LoopbackWireMock {
+public final class LoopbackWireMock {
 
     private LoopbackWireMock() {
     }
@@ -22,7 +22,7 @@ final class LoopbackWireMock {
     }
 
     /** GETs of {@code url} answer 200 with {@code body} as {@code contentType}: an input or a result video. */
-    static void serve(WireMockServer server, UrlPattern url, byte[] body, String contentType) {
+    public static void serve(WireMockServer server, UrlPattern url, byte[] body, String contentType) {
         server.stubFor(get(url).willReturn(aResponse().withStatus(200).withHeader("Content-Type", contentType)
                 .withBody(body)));
     }
