@@ -31,7 +31,9 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * load     URL CONNS SECONDS KEY|- [IDPREFIX IDCOUNT]   closed-loop GET load (fallback for wrk); {id} in URL -> random id
- * submit   BASE KEY CLIENTS COUNT SECONDS               POST /api/v1/runway/generate, submits/s
+ * submit   BASE KEY CLIENTS COUNT SECONDS               POST /api/v1/runway/generate, submits/s (KEY may be a
+ *                                                       comma-separated list: client i submits with key i mod n)
+ * keys     BASE ADMIN_TOKEN COUNT CREDITS              creates COUNT API keys, prints their secrets comma-separated
  * insert   JDBCURL USER PASS THREADS COUNT SECONDS      baseline: autocommitted single-row INSERT loop, rows/s
  * sweepbase JDBCURL USER PASS COUNT SECONDS             baseline: select-batch + single-row UPDATE loop, seconds
  * dispatch BASE KEY SAMPLES SECONDS                     submit -> 'generating' via SSE, p50/p99 ms (cancels each task)
@@ -50,6 +52,7 @@ public class Bench {
         switch (a[0]) {
             case "load" -> load(a[1], i(a[2]), i(a[3]), a[4], a.length > 5 ? a[5] : null, a.length > 6 ? i(a[6]) : 0);
             case "submit" -> submit(a[1], a[2], i(a[3]), i(a[4]), i(a[5]));
+            case "keys" -> keys(a[1], a[2], i(a[3]), Long.parseLong(a[4]));
             case "insert" -> insert(a[1], a[2], a[3], i(a[4]), i(a[5]), i(a[6]));
             case "sweepbase" -> sweepBase(a[1], a[2], a[3], i(a[4]), i(a[5]));
             case "dispatch" -> dispatch(a[1], a[2], i(a[3]), i(a[4]));
@@ -169,7 +172,8 @@ public class Bench {
 
     // ---------------------------------------------------------------- submit
 
-    static void submit(String base, String key, int clients, int count, int seconds) throws Exception {
+    static void submit(String base, String keyList, int clients, int count, int seconds) throws Exception {
+        String[] keys = keyList.split(",");
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         AtomicInteger issued = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
@@ -178,6 +182,7 @@ public class Bench {
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < clients; t++) {
+            String key = keys[t % keys.length];
             Thread th = new Thread(() -> {
                 while (System.nanoTime() < end && issued.incrementAndGet() <= count) {
                     try {
@@ -200,6 +205,21 @@ public class Bench {
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.println("per_s=" + f(ok.get() / elapsed) + " ok=" + ok.get() + " errors=" + errors.get()
                 + " seconds=" + f(elapsed));
+    }
+
+    /** Keys of their own for the clients, so their submits do not queue on one balance row. */
+    static void keys(String base, String adminToken, int count, long credits) throws Exception {
+        List<String> secrets = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            HttpResponse<String> r = post(base + "/admin/api/keys", adminToken,
+                    "{\"name\":\"bench-" + k + "\",\"credits\":" + credits + "}");
+            String secret = field(r.body(), "secret");
+            if (r.statusCode() != 200 || secret == null) {
+                throw new IllegalStateException("creating a key answered HTTP " + r.statusCode() + ": " + r.body());
+            }
+            secrets.add(secret);
+        }
+        System.out.println(String.join(",", secrets));
     }
 
     // ---------------------------------------------------------------- JDBC baselines

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,16 +41,18 @@ public class CreditLedger {
     }
 
     /**
-     * PostgreSQL only: charges {@code amount} and runs {@code alongside} (the caller's own INSERT) as one statement, so
-     * a submit holds the key's balance row for that statement and its commit instead of four round trips. The same
-     * rows as {@link #charge} plus the caller's: the conditional UPDATE, then the ledger row with the balance it left.
+     * PostgreSQL only: charges {@code amount} and runs the caller's INSERT in one statement, so a submit holds the key's
+     * balance row for that statement and its commit instead of four round trips. The same rows as {@link #charge}
+     * plus the caller's, which {@code insertFrom} must take from the relation it is given (the charge, one row when it
+     * succeeded, none when the balance does not cover it), so nothing is written and nothing fails when it does not.
      *
-     * @throws InsufficientCreditsException when the balance does not cover {@code amount}; {@code alongside} has run
-     *                                      by then, so the caller's transaction must roll back (the exception does)
+     * @return false (and changes nothing) when the balance does not cover {@code amount}
      */
-    public void chargeAlong(String apiKeyId, String taskId, long amount, Instant now, SqlStatement alongside) {
+    public boolean chargeAlong(String apiKeyId, String taskId, long amount, Instant now,
+                               Function<String, SqlStatement> insertFrom) {
         requireTransaction();
-        Map<String, Object> params = new HashMap<>(alongside.params());
+        SqlStatement insert = insertFrom.apply("charged");
+        Map<String, Object> params = new HashMap<>(insert.params());
         params.put("chargeKeyId", apiKeyId);
         params.put("chargeTaskId", taskId);
         params.put("chargeAmount", amount);
@@ -57,26 +60,18 @@ public class CreditLedger {
         params.put("chargeReason", LedgerEntry.CHARGE);
         params.put("chargeAt", DbTime.of(now));
         params.put("ledgerId", UUID.randomUUID().toString());
-        boolean charged = jdbc.sql("""
+        int written = jdbc.sql("""
                 WITH charged AS (
                     UPDATE api_key SET credits = credits - :chargeAmount
                     WHERE id = :chargeKeyId AND credits >= :chargeAmount RETURNING credits),
                 ledger AS (
                     INSERT INTO credit_ledger (id, api_key_id, task_id, reason, delta, balance_after, note, created_at)
                     SELECT :ledgerId, :chargeKeyId, :chargeTaskId, :chargeReason, :chargeDelta, credits, NULL, :chargeAt
-                    FROM charged),
-                alongside AS (
-                """ + alongside.sql() + """
-                )
-                SELECT credits FROM charged
-                """)
+                    FROM charged)
+                """ + insert.sql())
                 .params(params)
-                .query(Long.class)
-                .optional()
-                .isPresent();
-        if (!charged) {
-            throw new InsufficientCreditsException(amount, balance(apiKeyId));
-        }
+                .update();
+        return written == 1;
     }
 
     /** Gives a failed task's charge back; the ledger's unique (task, reason) index makes a second refund fail. */

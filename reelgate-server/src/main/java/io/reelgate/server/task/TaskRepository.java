@@ -18,18 +18,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class TaskRepository {
 
-    private static final String INSERT = """
-            INSERT INTO task (id, api_key_id, kind, parent_task_id, engine, state, prompt, image_url, aspect_ratio,
-                              quality, duration, water_mark, call_back_url, model, expand_prompt, video_url, seed,
-                              reference_image, upload_cn, params_json, last_frame_url, reference_image_urls,
-                              output_size, fps, cost, created_at, deadline_at, trace_parent, dialect, model_input,
-                              route_engines)
-            VALUES (:id, :apiKeyId, :kind, :parentTaskId, :engine, 'wait', :prompt, :imageUrl, :aspectRatio,
-                    :quality, :duration, :waterMark, :callBackUrl, :model, :expandPrompt, :videoUrl, :seed,
-                    :referenceImage, :uploadCn, :paramsJson, :lastFrameUrl, :referenceImageUrls,
-                    :size, :fps, :cost, :createdAt, :deadlineAt, :traceParent, :dialect, :modelInput,
-                    :routeEngines)
-            """;
+    private static final String COLUMNS = """
+            id, api_key_id, kind, parent_task_id, engine, state, prompt, image_url, aspect_ratio, quality, duration,
+            water_mark, call_back_url, model, expand_prompt, video_url, seed, reference_image, upload_cn, params_json,
+            last_frame_url, reference_image_urls, output_size, fps, cost, created_at, deadline_at, trace_parent,
+            dialect, model_input, route_engines""";
+    private static final String VALUES = """
+            :id, :apiKeyId, :kind, :parentTaskId, :engine, 'wait', :prompt, :imageUrl, :aspectRatio, :quality,
+            :duration, :waterMark, :callBackUrl, :model, :expandPrompt, :videoUrl, :seed, :referenceImage, :uploadCn,
+            :paramsJson, :lastFrameUrl, :referenceImageUrls, :size, :fps, :cost, :createdAt, :deadlineAt,
+            :traceParent, :dialect, :modelInput, :routeEngines""";
+
 
     private final JdbcClient jdbc;
 
@@ -38,17 +37,24 @@ public class TaskRepository {
     }
 
     public void insert(NewTask task) {
-        SqlStatement insert = insertStatement(task);
+        SqlStatement insert = insertStatement(task, "VALUES (" + VALUES + ")");
         int rows = jdbc.sql(insert.sql()).params(insert.params()).update();
         if (rows != 1) {
             throw new IllegalStateException("Inserting task " + task.id() + " changed " + rows + " rows");
         }
     }
 
-    /** The INSERT of a submitted task, so a charge can run with it in one statement ({@link TaskSubmitWrites}). */
-    SqlStatement insertStatement(NewTask task) {
+    /**
+     * The INSERT of a submitted task that takes its row from {@code source}, a relation of the statement it joins: it
+     * writes the task only when {@code source} has a row ({@link TaskSubmitWrites}: the charge that succeeded).
+     */
+    SqlStatement insertFrom(NewTask task, String source) {
+        return insertStatement(task, "SELECT " + VALUES + " FROM " + source);
+    }
+
+    private static SqlStatement insertStatement(NewTask task, String rows) {
         TaskInput in = task.input();
-        return SqlStatement.of(INSERT, "id", task.id(), "apiKeyId", task.apiKeyId(), "kind", task.kind().name(),
+        return SqlStatement.of("INSERT INTO task (" + COLUMNS + ") " + rows, "id", task.id(), "apiKeyId", task.apiKeyId(), "kind", task.kind().name(),
                 "parentTaskId", task.parentTaskId(), "engine", task.engine(), "prompt", in.prompt(),
                 "imageUrl", in.imageUrl(), "aspectRatio", in.aspectRatio(), "quality", in.quality(),
                 "duration", in.duration(), "waterMark", in.waterMark(), "callBackUrl", in.callBackUrl(),

@@ -21,9 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Accepts tasks and answers for them; the dispatcher takes it from there. */
 @Service
@@ -42,9 +39,8 @@ public class TaskService {
     private final TaskRepository tasks;
     private final TaskPricing pricing;
     private final OutboundGuard outboundGuard;
-    private final TaskSubmitWrites writes;
+    private final SubmitGroupCommit groupCommit;
     private final IdempotencyStore idempotency;
-    private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final EngineRouting routing;
@@ -52,8 +48,8 @@ public class TaskService {
     private final TaskTracing tracing;
     private final EngineAvailability availability;
 
-    public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, TaskSubmitWrites writes,
-                       IdempotencyStore idempotency, TransactionTemplate tx, ApplicationEventPublisher events,
+    public TaskService(TaskRepository tasks, TaskPricing pricing, OutboundGuard outboundGuard, SubmitGroupCommit groupCommit,
+                       IdempotencyStore idempotency, ApplicationEventPublisher events,
                        Clock clock, EngineRouting routing, ObjectProvider<EngineCapabilities> capabilities,
                        TaskTracing tracing, EngineAvailability availability) {
         this.availability = availability;
@@ -61,9 +57,8 @@ public class TaskService {
         this.tasks = tasks;
         this.pricing = pricing;
         this.outboundGuard = outboundGuard;
-        this.writes = writes;
+        this.groupCommit = groupCommit;
         this.idempotency = idempotency;
-        this.tx = tx;
         this.events = events;
         this.clock = clock;
         this.routing = routing;
@@ -284,29 +279,14 @@ public class TaskService {
         Instant deadline = options.deadline() == null ? null : now.plus(options.deadline());
         NewTask task = new NewTask(id, apiKeyId, submitted.kind(), submitted.parentTaskId(), submitted.engine(),
                 submitted.input(), cost, now, deadline, traceParent, submitted.dialect(), submitted.routeEngines());
-        tx.executeWithoutResult(status -> {
-            writes.insertCharged(task);
-            if (options.idempotencyKey() != null) {
-                idempotency.insert(IdempotencyScope.TASK_SUBMIT, apiKeyId, options.idempotencyKey(),
-                        options.requestFingerprint(), id);
-            }
-            announceBeforeCommit(task);
-        });
+        if (options.idempotencyKey() == null) {
+            groupCommit.write(task);
+        } else {
+            groupCommit.writeAlone(task, () -> idempotency.insert(IdempotencyScope.TASK_SUBMIT, apiKeyId,
+                    options.idempotencyKey(), options.requestFingerprint(), id));
+        }
         events.publishEvent(new TaskSubmitted(id));
         return id;
-    }
-
-    /**
-     * The {@code wait} event is announced just before the commit: no worker can see the row earlier, so it always
-     * precedes the task's later events in the stream.
-     */
-    private void announceBeforeCommit(NewTask task) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-                events.publishEvent(new TaskChanged(Task.submitted(task)));
-            }
-        });
     }
 
     private Optional<String> replay(String apiKeyId, SubmitOptions options) {

@@ -18,6 +18,7 @@ import io.reelgate.server.task.SubmitOptions;
 import io.reelgate.server.task.TaskPricing;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskService;
+import io.reelgate.server.task.SubmitGroupCommit;
 import io.reelgate.server.task.TaskSubmitWrites;
 import io.reelgate.server.task.TaskState;
 import io.reelgate.server.task.TaskTerminalListener;
@@ -73,7 +74,7 @@ class CreditsDatabaseTest {
         TaskPricing pricing = new TaskPricing(new PricingProperties(12, 30, 30, 30, 12, 30, 110));
         OutboundGuard guard = new OutboundGuard(new OutboundProperties(false, List.of(), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 0, 10), java.net.InetAddress::getAllByName);
-        service = new TaskService(tasks, pricing, guard, new TaskSubmitWrites(tasks, ledger, database), new IdempotencyStore(jdbc, clock, Duration.ofHours(24)), tx, event -> { }, clock,
+        service = new TaskService(tasks, pricing, guard, new SubmitGroupCommit(new TaskSubmitWrites(tasks, ledger, database), ledger, tx, event -> { }), new IdempotencyStore(jdbc, clock, Duration.ofHours(24)), event -> { }, clock,
                 new EngineRouting(new RoutingProperties("", "", "", Map.of(), Map.of()), "preview"),
                 beans.getBeanProvider(EngineCapabilities.class), Untraced.tracing(tasks),
                 engine -> true);
