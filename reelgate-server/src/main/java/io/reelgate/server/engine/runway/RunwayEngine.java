@@ -5,7 +5,6 @@ import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.HostedEngine;
-import io.reelgate.server.engine.UpstreamFailures;
 import io.reelgate.server.engine.UpstreamStatus;
 import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.media.OutputProperties;
@@ -88,7 +87,7 @@ public class RunwayEngine extends HostedEngine {
         try {
             task = client.get(upstreamId);
         } catch (RunwayApiException e) {
-            throw UpstreamFailures.ofPoll("Runway", e);
+            throw pollFailure("Runway", e);
         }
         return statusOf(task);
     }
@@ -163,7 +162,7 @@ public class RunwayEngine extends HostedEngine {
 
     private static EngineException submitFailure(RunwayApiException e) {
         if (e.isTransient()) {
-            return UpstreamFailures.unavailable("Runway", e);
+            return unavailable("Runway", e);
         }
         return switch (e.status()) {
             // the request was Runway's to judge: the input (or a model/value combination) was refused
@@ -171,7 +170,7 @@ public class RunwayEngine extends HostedEngine {
                     ? new EngineException(EngineException.INTERNAL, "Generation failed, please try again later", e)
                     : new EngineException(EngineException.INPUT_REJECTED, "Runway refused the task: " + e.getMessage(), e);
             // a bad key, a model not enabled for the account: the operator's to fix, not the user's
-            default -> UpstreamFailures.operatorsToFix(log, "Runway", e);
+            default -> operatorsToFix(log, "Runway", e);
         };
     }
 }

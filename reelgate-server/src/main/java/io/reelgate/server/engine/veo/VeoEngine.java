@@ -6,7 +6,6 @@ import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.HostedEngine;
 import io.reelgate.server.engine.MediaResolver;
-import io.reelgate.server.engine.UpstreamFailures;
 import io.reelgate.server.engine.UpstreamRequest;
 import io.reelgate.server.engine.UpstreamRequestPlanner;
 import io.reelgate.server.engine.UpstreamStatus;
@@ -72,7 +71,7 @@ public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
         try {
             operation = client.operation(id.name());
         } catch (VeoApiException e) {
-            throw UpstreamFailures.ofPoll("Veo", e);
+            throw pollFailure("Veo", e);
         }
         return VeoOperations.statusOf(operation, id);
     }
@@ -112,7 +111,7 @@ public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
 
     private static EngineException submitFailure(VeoApiException e) {
         if (e.isTransient()) {
-            return UpstreamFailures.unavailable("Veo", e);
+            return unavailable("Veo", e);
         }
         if (e.httpStatus() == 0) {
             // sent but unanswered: it may have started a billed generation, so neither resend nor fail over
@@ -123,7 +122,7 @@ public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
             case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE" -> new EngineException(
                     EngineException.INPUT_REJECTED, "Veo refused the request (" + e.getMessage() + ")", e);
             // a bad key, no paid tier, an unknown model
-            default -> UpstreamFailures.operatorsToFix(log, "Veo", e);
+            default -> operatorsToFix(log, "Veo", e);
         };
     }
 }
