@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.FakeComfyUi;
 import io.reelgate.server.testsupport.FakeComfyUi.Outcome;
+import io.reelgate.server.testsupport.KieHttp;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,7 @@ class ComfyUiFailuresEndToEndTest extends ComfyUiEndToEndTest {
                 + "\"aspectRatio\":\"16:9\"}");
         JsonNode detail = kie.awaitTerminal(taskId, TIMEOUT);
 
-        assertThat(detail.get("state").asString()).isEqualTo("fail");
-        assertThat(detail.get("failCode").asInt()).isEqualTo(500);
-        assertThat(detail.get("failMsg").asString()).isEqualTo("ComfyUI refused the workflow: node 37 (UNETLoader): "
+        KieHttp.assertFailed(detail, 500, "ComfyUI refused the workflow: node 37 (UNETLoader): "
                 + "Value not in list: unet_name: 'wan2.1_t2v_14B_fp16.safetensors' not in (list of length 23)");
         assertThat(allPrompts("a model that is not installed")).hasSize(1);
     }
@@ -41,9 +40,7 @@ class ComfyUiFailuresEndToEndTest extends ComfyUiEndToEndTest {
                 + "\"aspectRatio\":\"16:9\"}");
         JsonNode detail = kie.awaitTerminal(taskId, TIMEOUT);
 
-        assertThat(detail.get("state").asString()).isEqualTo("fail");
-        assertThat(detail.get("failCode").asInt()).isEqualTo(500);
-        assertThat(detail.get("failMsg").asString()).isEqualTo("ComfyUI failed at node 3 (KSampler): "
+        KieHttp.assertFailed(detail, 500, "ComfyUI failed at node 3 (KSampler): "
                 + "torch.OutOfMemoryError: Allocation on device 0 would exceed allowed memory. (out of memory)");
     }
 
