@@ -15,7 +15,6 @@ import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.engine.UpstreamWebhooks;
 import io.reelgate.server.engine.WebhookRejectedException;
 import io.reelgate.server.media.OutputProperties;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -122,10 +121,8 @@ public class FalEngine extends HostedEngine implements UpstreamRequestPlanner, U
 
     @Override
     public EngineResult collect(UpstreamStatus status, EngineJob job, EngineContext context) {
-        Path download = job.workDir().resolve("upstream-output");
-        UpstreamVideo.downloadResult(context, status.outputs().get(0), download, properties.maxOutputBytes(), "fal",
+        return normalizer.collectedFrom(status.outputs().get(0), job, context, properties.maxOutputBytes(), "fal",
                 Map.of());
-        return normalizer.collected(download, job, context);
     }
 
     @Override

@@ -139,10 +139,8 @@ public class RunwayEngine extends HostedEngine {
 
     @Override
     public EngineResult collect(UpstreamStatus status, EngineJob job, EngineContext context) {
-        Path download = job.workDir().resolve("upstream-output");
-        UpstreamVideo.downloadResult(context, status.outputs().get(0), download, properties.maxOutputBytes(), "Runway",
+        return normalizer.collectedFrom(status.outputs().get(0), job, context, properties.maxOutputBytes(), "Runway",
                 Map.of());
-        return normalizer.collected(download, job, context);
     }
 
     @Override

@@ -12,7 +12,6 @@ import io.reelgate.server.engine.UpstreamStatus;
 import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.media.OutputProperties;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -79,11 +78,9 @@ public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
     @Override
     public EngineResult collect(UpstreamStatus status, EngineJob job, EngineContext context) {
         String uri = status.outputs().get(0);
-        Path download = job.workDir().resolve("upstream-output");
         // the file endpoint needs the key; its redirect target must not get it, nor a uri on any other host
         Map<String, String> headers = onApiHost(uri) ? client.keyHeader() : Map.of();
-        UpstreamVideo.downloadResult(context, uri, download, properties.maxOutputBytes(), "Veo", headers);
-        return normalizer.collected(download, job, context);
+        return normalizer.collectedFrom(uri, job, context, properties.maxOutputBytes(), "Veo", headers);
     }
 
     /** The Gemini API has no cancel for video operations: the generation runs on (and is billed) regardless. */
