@@ -1,23 +1,28 @@
 package io.reelgate.server.engine;
 
+import io.reelgate.server.media.OutputProperties;
 import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 
 /**
  * What the engines of hosted providers (Runway, fal, Replicate, Veo) have alike: a name, a deadline from submission
- * (their {@code task-timeout}), a real sleep between a client's retries, and the wording of a failed call: transient
- * failures are retried later (or failed over), the rest end the task with a message of ours.
+ * (their {@code task-timeout}), what they make of a downloaded video ({@link UpstreamVideo}), a real sleep between a
+ * client's retries, and the wording of a failed call: transient failures are retried later (or failed over), the rest
+ * end the task with a message of ours.
  */
 public abstract class HostedEngine implements AsyncVideoEngine {
 
     /** The clients' wait between retries outside tests. */
     protected static final UpstreamHttp.Sleeper SLEEP = duration -> Thread.sleep(duration.toMillis());
 
+    /** Our output from the provider's video, and an extension's start frame. */
+    protected final UpstreamVideo normalizer;
     private final String name;
     private final Duration taskTimeout;
 
-    protected HostedEngine(String name, Duration taskTimeout) {
+    protected HostedEngine(String name, Duration taskTimeout, OutputProperties output) {
+        this.normalizer = new UpstreamVideo(output);
         this.name = name;
         this.taskTimeout = taskTimeout;
     }

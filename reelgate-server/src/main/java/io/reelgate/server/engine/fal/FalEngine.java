@@ -11,7 +11,6 @@ import io.reelgate.server.engine.UpstreamInFlight;
 import io.reelgate.server.engine.UpstreamRequest;
 import io.reelgate.server.engine.UpstreamRequestPlanner;
 import io.reelgate.server.engine.UpstreamStatus;
-import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.engine.UpstreamWebhooks;
 import io.reelgate.server.engine.WebhookRejectedException;
 import io.reelgate.server.media.OutputProperties;
@@ -42,19 +41,17 @@ public class FalEngine extends HostedEngine implements UpstreamRequestPlanner, U
     private final FalClient client;
     private final FalRequests requests;
     private final FalWebhookVerifier webhooks;
-    private final UpstreamVideo normalizer;
     private final UpstreamInFlight inFlight;
     private volatile boolean webhooksInUse;
 
     public FalEngine(FalProperties properties, OutputProperties output, UpstreamInFlight inFlight,
                      ObjectProvider<Clock> clock) {
-        super(NAME, properties.taskTimeout());
+        super(NAME, properties.taskTimeout(), output);
         this.properties = properties;
         this.inFlight = inFlight;
         this.client = new FalClient(properties, properties.secret(), SLEEP);
         this.requests = new FalRequests(properties);
         this.webhooks = new FalWebhookVerifier(client::jwks, clock.getIfAvailable(Clock::systemUTC));
-        this.normalizer = new UpstreamVideo(output);
         log.info("fal engine enabled: {}", properties.baseUrl());
     }
 

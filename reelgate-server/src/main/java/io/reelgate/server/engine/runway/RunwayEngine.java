@@ -6,7 +6,6 @@ import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.HostedEngine;
 import io.reelgate.server.engine.UpstreamStatus;
-import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.media.OutputProperties;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,14 +30,12 @@ public class RunwayEngine extends HostedEngine {
     private final RunwayProperties properties;
     private final RunwayClient client;
     private final RunwayRequests requests;
-    private final UpstreamVideo normalizer;
 
     public RunwayEngine(RunwayProperties properties, OutputProperties output) {
-        super(NAME, properties.taskTimeout());
+        super(NAME, properties.taskTimeout(), output);
         this.properties = properties;
         this.client = new RunwayClient(properties, properties.secret(), SLEEP);
         this.requests = new RunwayRequests(properties);
-        this.normalizer = new UpstreamVideo(output);
         log.info("Runway engine enabled: {} (version {})", properties.baseUrl(), properties.apiVersion());
     }
 

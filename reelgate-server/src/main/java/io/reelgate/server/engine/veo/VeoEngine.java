@@ -9,7 +9,6 @@ import io.reelgate.server.engine.MediaResolver;
 import io.reelgate.server.engine.UpstreamRequest;
 import io.reelgate.server.engine.UpstreamRequestPlanner;
 import io.reelgate.server.engine.UpstreamStatus;
-import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.media.OutputProperties;
 import java.net.URI;
 import java.time.Duration;
@@ -36,14 +35,12 @@ public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
     private final VeoProperties properties;
     private final VeoClient client;
     private final VeoRequests requests;
-    private final UpstreamVideo normalizer;
 
     public VeoEngine(VeoProperties properties, OutputProperties output) {
-        super(NAME, properties.taskTimeout());
+        super(NAME, properties.taskTimeout(), output);
         this.properties = properties;
         this.client = new VeoClient(properties, properties.key(), SLEEP);
         this.requests = new VeoRequests(properties.defaultModel());
-        this.normalizer = new UpstreamVideo(output);
         log.info("Veo engine enabled: {} (default model {})", properties.baseUrl(), properties.defaultModel());
     }
 
