@@ -19,8 +19,7 @@ class ComfyUiFailuresEndToEndTest extends ComfyUiEndToEndTest {
 
     @Test
     void nodeErrorsOnSubmitFailTheTaskAtOnceNamingTheNode() {
-        GPU0.script("a model that is not installed", Outcome.REFUSE, 0);
-        GPU1.script("a model that is not installed", Outcome.REFUSE, 0);
+        scriptBoth("a model that is not installed", Outcome.REFUSE, 0);
 
         String taskId = kie.generate("{\"prompt\":\"a model that is not installed\",\"duration\":5,\"quality\":\"720p\","
                 + "\"aspectRatio\":\"16:9\"}");
@@ -33,8 +32,7 @@ class ComfyUiFailuresEndToEndTest extends ComfyUiEndToEndTest {
 
     @Test
     void executionErrorDuringTheRunFailsTheTaskNamingTheNode() {
-        GPU0.script("too big for the GPU", Outcome.EXECUTION_ERROR, 2);
-        GPU1.script("too big for the GPU", Outcome.EXECUTION_ERROR, 2);
+        scriptBoth("too big for the GPU", Outcome.EXECUTION_ERROR, 2);
 
         String taskId = kie.generate("{\"prompt\":\"too big for the GPU\",\"duration\":5,\"quality\":\"1080p\","
                 + "\"aspectRatio\":\"16:9\"}");
@@ -104,8 +102,7 @@ class ComfyUiFailuresEndToEndTest extends ComfyUiEndToEndTest {
         String taskId = submitRunningForever(prompt);
         FakeComfyUi first = serverWith(prompt);
         awaitUntil(() -> first.requests().contains("GET /queue"));
-        GPU0.script(prompt, Outcome.SUCCEED, 0);
-        GPU1.script(prompt, Outcome.SUCCEED, 0);
+        scriptBoth(prompt, Outcome.SUCCEED, 0);
 
         first.forgetQueueAndHistory();
 
@@ -116,8 +113,7 @@ class ComfyUiFailuresEndToEndTest extends ComfyUiEndToEndTest {
     @Test
     void aPassedDeadlineInterruptsThePromptAndFailsTheTask() {
         String prompt = "takes longer than the client waits";
-        GPU0.script(prompt, Outcome.RUN_FOREVER, 0);
-        GPU1.script(prompt, Outcome.RUN_FOREVER, 0);
+        scriptBoth(prompt, Outcome.RUN_FOREVER, 0);
         HttpRequest request = kie.authorized("/api/v1/runway/generate")
                 .header("Content-Type", "application/json")
                 .header("Reelgate-Deadline", "3")
