@@ -36,12 +36,7 @@ final class DownloadCommand extends TaskCommand implements Callable<Integer> {
             }
             url = d.videoUrl();
         } catch (NotFoundException runwayMiss) {
-            AlephDetail a;
-            try {
-                a = client.alephRecordInfo(taskId);
-            } catch (NotFoundException alephMiss) {
-                throw runwayMiss;
-            }
+            AlephDetail a = alephInstead(client, taskId, runwayMiss);
             if (a.isFailed()) {
                 throw new TaskFailure(taskId, a.errorCode(), a.errorMessage());
             }

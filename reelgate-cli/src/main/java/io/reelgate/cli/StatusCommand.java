@@ -25,13 +25,7 @@ final class StatusCommand extends TaskCommand implements Callable<Integer> {
         try {
             d = client.recordDetail(taskId);
         } catch (NotFoundException runwayMiss) {
-            AlephDetail a;
-            try {
-                a = client.alephRecordInfo(taskId);
-            } catch (NotFoundException alephMiss) {
-                throw runwayMiss;
-            }
-            printAleph(a);
+            printAleph(alephInstead(client, taskId, runwayMiss));
             return ReelgateCli.OK;
         }
         if (json) {

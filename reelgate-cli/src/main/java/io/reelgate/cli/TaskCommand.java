@@ -1,7 +1,9 @@
 package io.reelgate.cli;
 
 import io.reelgate.client.ReelgateClient;
+import io.reelgate.client.errors.NotFoundException;
 import io.reelgate.client.errors.ReelgateException;
+import io.reelgate.client.model.AlephDetail;
 import io.reelgate.client.model.UploadedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +36,18 @@ abstract class TaskCommand {
 
     ReelgateClient client() {
         return root.connection().client();
+    }
+
+    /**
+     * The Aleph record of a task that has no Runway record: a task id names one or the other. When neither exists,
+     * the Runway miss is what the user sees.
+     */
+    static AlephDetail alephInstead(ReelgateClient client, String taskId, NotFoundException runwayMiss) {
+        try {
+            return client.alephRecordInfo(taskId);
+        } catch (NotFoundException alephMiss) {
+            throw runwayMiss;
+        }
     }
 
     void printJson(Object value) {

@@ -34,6 +34,17 @@ public final class UpstreamVideo {
     }
 
     /**
+     * The result of {@code job} from {@code url}, a provider's output: downloaded into the work directory
+     * ({@link #downloadResult}), then {@link #collected}.
+     */
+    public EngineResult collectedFrom(String url, EngineJob job, EngineContext context, long maxBytes, String provider,
+                                      Map<String, String> originHeaders) {
+        Path download = job.workDir().resolve("upstream-output");
+        downloadResult(context, url, download, maxBytes, provider, originHeaders);
+        return collected(download, job, context);
+    }
+
+    /**
      * Downloads a provider's result into {@code target} through the outbound guard. A result URL on a forbidden
      * address stays forbidden, so it fails the task now (400) rather than at the task timeout; any other failure (an
      * expired signed URL, a CDN hiccup) is transient, and the task is polled again for a fresh URL.

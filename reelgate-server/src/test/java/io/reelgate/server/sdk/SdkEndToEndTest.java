@@ -16,41 +16,27 @@ import io.reelgate.client.model.ExtendRequest;
 import io.reelgate.client.model.GenerateRequest;
 import io.reelgate.client.model.TaskDetail;
 import io.reelgate.client.model.TaskState;
-import io.reelgate.server.testsupport.EndToEndTest;
-import io.reelgate.server.testsupport.ImageHost;
+import io.reelgate.server.testsupport.WithImageHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Java SDK against the real server over HTTP: every call a user makes, and every error type they can meet. */
-class SdkEndToEndTest extends EndToEndTest {
+class SdkEndToEndTest extends WithImageHost {
 
     static final Duration TIMEOUT = Duration.ofSeconds(60);
     /** Faster than the default 1 s → 10 s, so the suite does not idle between polls. */
     static final PollingPolicy FAST_POLLING = new PollingPolicy(Duration.ofMillis(150), Duration.ofSeconds(1), 1.5);
 
-    private static ImageHost host;
     private ReelgateClient sdk;
 
     @TempDir
     Path downloads;
-
-    @BeforeAll
-    static void startHost() {
-        host = new ImageHost();
-    }
-
-    @AfterAll
-    static void stopHost() {
-        host.close();
-    }
 
     @BeforeEach
     void connect() throws Exception {

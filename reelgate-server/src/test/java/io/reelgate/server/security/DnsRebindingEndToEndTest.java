@@ -168,9 +168,7 @@ class DnsRebindingEndToEndTest {
                 + "\"aspectRatio\":\"16:9\"}");
         JsonNode done = kie.awaitTerminal(taskId, TIMEOUT);
 
-        assertThat(done.get("state").asString()).isEqualTo("fail");
-        assertThat(done.get("failCode").asInt()).isEqualTo(400);
-        assertThat(done.get("failMsg").asString()).isEqualTo("Runway's result URL is not allowed (Failed to fetch the "
+        KieHttp.assertFailed(done, 400, "Runway's result URL is not allowed (Failed to fetch the "
                 + "Runway output: the host 169.254.169.254 resolves to a non-public address)");
     }
 

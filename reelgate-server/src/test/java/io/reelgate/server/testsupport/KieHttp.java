@@ -26,20 +26,6 @@ public final class KieHttp {
         this.apiKey = apiKey;
     }
 
-    /** A client of the test server on 127.0.0.1:{@code port} with the development key it wrote to {@code dataDir}. */
-    public static KieHttp onLoopback(int port, Path dataDir) {
-        return new KieHttp("http://127.0.0.1:" + port, devKey(dataDir));
-    }
-
-    /** The development key a server writes to its data directory on its first start. */
-    public static String devKey(Path dataDir) {
-        try {
-            return java.nio.file.Files.readString(dataDir.resolve("dev-api-key.txt")).trim();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
         public int code() {
             return body.get("code").asInt();
@@ -142,4 +128,24 @@ public final class KieHttp {
         }
     }
 
+    /** A client of the test server on 127.0.0.1:{@code port} with the development key it wrote to {@code dataDir}. */
+    public static KieHttp onLoopback(int port, Path dataDir) {
+        return new KieHttp("http://127.0.0.1:" + port, devKey(dataDir));
+    }
+
+    /** The development key a server writes to its data directory on its first start. */
+    public static String devKey(Path dataDir) {
+        try {
+            return java.nio.file.Files.readString(dataDir.resolve("dev-api-key.txt")).trim();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** How failure tests end: the task (its record-detail or view) failed with this code and this message. */
+    public static void assertFailed(JsonNode detail, int failCode, String failMsg) {
+        org.assertj.core.api.Assertions.assertThat(detail.get("state").asString()).isEqualTo("fail");
+        org.assertj.core.api.Assertions.assertThat(detail.get("failCode").asInt()).isEqualTo(failCode);
+        org.assertj.core.api.Assertions.assertThat(detail.get("failMsg").asString()).isEqualTo(failMsg);
+    }
 }

@@ -74,6 +74,18 @@ public final class VideoProbe {
     }
 
     /** The {@code index}-th decoded frame (0-based) as a standalone RGB image. */
+    /**
+     * Probes a result in Reelgate's output format, asserting it: H.264, yuv420p, the index before the media (plays
+     * while it downloads). Answers the probe for the test's own checks of size and frames.
+     */
+    public static Info probeOutputFormat(Path mp4) {
+        Info info = probe(mp4);
+        org.assertj.core.api.Assertions.assertThat(info.codecName()).isEqualTo("h264");
+        org.assertj.core.api.Assertions.assertThat(info.pixelFormat()).isEqualTo("yuv420p");
+        org.assertj.core.api.Assertions.assertThat(info.moovBeforeMdat()).isTrue();
+        return info;
+    }
+
     public static BufferedImage frameAt(Path mp4, int index) {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(mp4.toFile());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {

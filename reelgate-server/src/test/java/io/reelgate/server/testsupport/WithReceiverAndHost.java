@@ -9,23 +9,20 @@ import org.junit.jupiter.api.io.TempDir;
  * An end-to-end test of a dialect that needs a callback receiver and an image host for the whole class, and a fresh
  * directory per test for downloaded results.
  */
-public abstract class WithReceiverAndHost extends EndToEndTest {
+public abstract class WithReceiverAndHost extends WithImageHost {
 
     protected static CallbackReceiver receiver;
-    protected static ImageHost host;
 
     @TempDir
     protected Path dir;
 
     @BeforeAll
-    static void startReceiverAndHost() {
+    static void startReceiver() {
         receiver = new CallbackReceiver();
-        host = new ImageHost();
     }
 
     @AfterAll
-    static void stopReceiverAndHost() {
+    static void stopReceiver() {
         receiver.close();
-        host.close();
     }
 }

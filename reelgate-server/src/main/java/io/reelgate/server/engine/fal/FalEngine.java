@@ -7,17 +7,13 @@ import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.HostedEngine;
 import io.reelgate.server.engine.MediaResolver;
-import io.reelgate.server.engine.UpstreamFailures;
 import io.reelgate.server.engine.UpstreamInFlight;
 import io.reelgate.server.engine.UpstreamRequest;
 import io.reelgate.server.engine.UpstreamRequestPlanner;
 import io.reelgate.server.engine.UpstreamStatus;
-import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.engine.UpstreamWebhooks;
 import io.reelgate.server.engine.WebhookRejectedException;
-import io.reelgate.server.fetch.OutboundRefusedException;
 import io.reelgate.server.media.OutputProperties;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -45,19 +41,17 @@ public class FalEngine extends HostedEngine implements UpstreamRequestPlanner, U
     private final FalClient client;
     private final FalRequests requests;
     private final FalWebhookVerifier webhooks;
-    private final UpstreamVideo normalizer;
     private final UpstreamInFlight inFlight;
     private volatile boolean webhooksInUse;
 
     public FalEngine(FalProperties properties, OutputProperties output, UpstreamInFlight inFlight,
                      ObjectProvider<Clock> clock) {
-        super(NAME, properties.taskTimeout());
+        super(NAME, properties.taskTimeout(), output);
         this.properties = properties;
         this.inFlight = inFlight;
         this.client = new FalClient(properties, properties.secret(), SLEEP);
         this.requests = new FalRequests(properties);
         this.webhooks = new FalWebhookVerifier(client::jwks, clock.getIfAvailable(Clock::systemUTC));
-        this.normalizer = new UpstreamVideo(output);
         log.info("fal engine enabled: {}", properties.baseUrl());
     }
 
@@ -99,7 +93,7 @@ public class FalEngine extends HostedEngine implements UpstreamRequestPlanner, U
             if (!e.isTransient()) {
                 log.warn("fal request {} cannot be read: {} {}", upstreamId, e.getMessage(), e.body());
             }
-            throw UpstreamFailures.ofPoll("fal", e);
+            throw pollFailure("fal", e);
         }
     }
 
@@ -124,17 +118,8 @@ public class FalEngine extends HostedEngine implements UpstreamRequestPlanner, U
 
     @Override
     public EngineResult collect(UpstreamStatus status, EngineJob job, EngineContext context) {
-        Path download = job.workDir().resolve("upstream-output");
-        try {
-            context.download(status.outputs().get(0), download, properties.maxOutputBytes(), "fal output");
-        } catch (EngineException e) {
-            if (OutboundRefusedException.forbiddenIn(e)) {
-                throw new EngineException(EngineException.INPUT_REJECTED, "fal's result URL is not allowed ("
-                        + e.failMsg() + ")", e);
-            }
-            throw new EngineUnavailableException("Could not download the result from fal (" + e.failMsg() + ")", e);
-        }
-        return normalizer.collected(download, job, context);
+        return normalizer.collectedFrom(status.outputs().get(0), job, context, properties.maxOutputBytes(), "fal",
+                Map.of());
     }
 
     @Override
@@ -156,7 +141,7 @@ public class FalEngine extends HostedEngine implements UpstreamRequestPlanner, U
     private static EngineException submitFailure(FalApiException e) {
         log.info("fal refused a submit: {} {}", e.getMessage(), e.body());
         if (e.isTransient()) {
-            return UpstreamFailures.unavailable("fal", e);
+            return unavailable("fal", e);
         }
         return switch (e.status()) {
             case 400, 413, 422 -> new EngineException(EngineException.INPUT_REJECTED,

@@ -10,7 +10,6 @@ import io.reelgate.server.engine.MediaResolver;
 import io.reelgate.server.engine.UpstreamRequest;
 import io.reelgate.server.engine.UpstreamRequestPlanner;
 import io.reelgate.server.engine.UpstreamStatus;
-import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.engine.UpstreamWebhooks;
 import io.reelgate.server.engine.WebhookRejectedException;
 import io.reelgate.server.fetch.OutboundRefusedException;
@@ -47,19 +46,17 @@ public class ReplicateEngine extends HostedEngine implements UpstreamRequestPlan
     private final ReplicateInputs inputs;
     private final ReplicateSubmission submission;
     private final ReplicateWebhookVerifier webhooks;
-    private final UpstreamVideo normalizer;
     private final boolean webhooksOn;
 
     public ReplicateEngine(ReplicateProperties properties, OutputProperties output, Clock clock,
                            @Value("${reelgate.api.public-base-url:}") String publicBaseUrl) {
-        super(NAME, properties.taskTimeout());
+        super(NAME, properties.taskTimeout(), output);
         this.properties = properties;
         this.client = new ReplicateClient(properties, SLEEP);
         this.requests = new ReplicateRequests(properties.defaultModels());
         this.inputs = new ReplicateInputs(client, properties.maxInputBytes());
         this.submission = new ReplicateSubmission(client, clock, properties.taskTimeout());
         this.webhooks = new ReplicateWebhookVerifier(new ReplicateWebhookSecret(properties, client), clock);
-        this.normalizer = new UpstreamVideo(output);
         this.webhooksOn = !publicBaseUrl.isBlank();
         log.info("Replicate engine enabled: {} (webhooks {})", properties.baseUrl(), webhooksOn ? "on" : "off");
     }

@@ -5,9 +5,7 @@ import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.HostedEngine;
-import io.reelgate.server.engine.UpstreamFailures;
 import io.reelgate.server.engine.UpstreamStatus;
-import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.media.OutputProperties;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,14 +30,12 @@ public class RunwayEngine extends HostedEngine {
     private final RunwayProperties properties;
     private final RunwayClient client;
     private final RunwayRequests requests;
-    private final UpstreamVideo normalizer;
 
     public RunwayEngine(RunwayProperties properties, OutputProperties output) {
-        super(NAME, properties.taskTimeout());
+        super(NAME, properties.taskTimeout(), output);
         this.properties = properties;
         this.client = new RunwayClient(properties, properties.secret(), SLEEP);
         this.requests = new RunwayRequests(properties);
-        this.normalizer = new UpstreamVideo(output);
         log.info("Runway engine enabled: {} (version {})", properties.baseUrl(), properties.apiVersion());
     }
 
@@ -88,7 +84,7 @@ public class RunwayEngine extends HostedEngine {
         try {
             task = client.get(upstreamId);
         } catch (RunwayApiException e) {
-            throw UpstreamFailures.ofPoll("Runway", e);
+            throw pollFailure("Runway", e);
         }
         return statusOf(task);
     }
@@ -140,10 +136,8 @@ public class RunwayEngine extends HostedEngine {
 
     @Override
     public EngineResult collect(UpstreamStatus status, EngineJob job, EngineContext context) {
-        Path download = job.workDir().resolve("upstream-output");
-        UpstreamVideo.downloadResult(context, status.outputs().get(0), download, properties.maxOutputBytes(), "Runway",
+        return normalizer.collectedFrom(status.outputs().get(0), job, context, properties.maxOutputBytes(), "Runway",
                 Map.of());
-        return normalizer.collected(download, job, context);
     }
 
     @Override
@@ -163,7 +157,7 @@ public class RunwayEngine extends HostedEngine {
 
     private static EngineException submitFailure(RunwayApiException e) {
         if (e.isTransient()) {
-            return UpstreamFailures.unavailable("Runway", e);
+            return unavailable("Runway", e);
         }
         return switch (e.status()) {
             // the request was Runway's to judge: the input (or a model/value combination) was refused
@@ -171,7 +165,7 @@ public class RunwayEngine extends HostedEngine {
                     ? new EngineException(EngineException.INTERNAL, "Generation failed, please try again later", e)
                     : new EngineException(EngineException.INPUT_REJECTED, "Runway refused the task: " + e.getMessage(), e);
             // a bad key, a model not enabled for the account: the operator's to fix, not the user's
-            default -> UpstreamFailures.operatorsToFix(log, "Runway", e);
+            default -> operatorsToFix(log, "Runway", e);
         };
     }
 }

@@ -6,14 +6,11 @@ import io.reelgate.server.engine.EngineJob;
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.engine.HostedEngine;
 import io.reelgate.server.engine.MediaResolver;
-import io.reelgate.server.engine.UpstreamFailures;
 import io.reelgate.server.engine.UpstreamRequest;
 import io.reelgate.server.engine.UpstreamRequestPlanner;
 import io.reelgate.server.engine.UpstreamStatus;
-import io.reelgate.server.engine.UpstreamVideo;
 import io.reelgate.server.media.OutputProperties;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -38,14 +35,12 @@ public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
     private final VeoProperties properties;
     private final VeoClient client;
     private final VeoRequests requests;
-    private final UpstreamVideo normalizer;
 
     public VeoEngine(VeoProperties properties, OutputProperties output) {
-        super(NAME, properties.taskTimeout());
+        super(NAME, properties.taskTimeout(), output);
         this.properties = properties;
         this.client = new VeoClient(properties, properties.key(), SLEEP);
         this.requests = new VeoRequests(properties.defaultModel());
-        this.normalizer = new UpstreamVideo(output);
         log.info("Veo engine enabled: {} (default model {})", properties.baseUrl(), properties.defaultModel());
     }
 
@@ -72,7 +67,7 @@ public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
         try {
             operation = client.operation(id.name());
         } catch (VeoApiException e) {
-            throw UpstreamFailures.ofPoll("Veo", e);
+            throw pollFailure("Veo", e);
         }
         return VeoOperations.statusOf(operation, id);
     }
@@ -80,11 +75,9 @@ public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
     @Override
     public EngineResult collect(UpstreamStatus status, EngineJob job, EngineContext context) {
         String uri = status.outputs().get(0);
-        Path download = job.workDir().resolve("upstream-output");
         // the file endpoint needs the key; its redirect target must not get it, nor a uri on any other host
         Map<String, String> headers = onApiHost(uri) ? client.keyHeader() : Map.of();
-        UpstreamVideo.downloadResult(context, uri, download, properties.maxOutputBytes(), "Veo", headers);
-        return normalizer.collected(download, job, context);
+        return normalizer.collectedFrom(uri, job, context, properties.maxOutputBytes(), "Veo", headers);
     }
 
     /** The Gemini API has no cancel for video operations: the generation runs on (and is billed) regardless. */
@@ -112,7 +105,7 @@ public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
 
     private static EngineException submitFailure(VeoApiException e) {
         if (e.isTransient()) {
-            return UpstreamFailures.unavailable("Veo", e);
+            return unavailable("Veo", e);
         }
         if (e.httpStatus() == 0) {
             // sent but unanswered: it may have started a billed generation, so neither resend nor fail over
@@ -123,7 +116,7 @@ public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
             case "INVALID_ARGUMENT", "FAILED_PRECONDITION", "OUT_OF_RANGE" -> new EngineException(
                     EngineException.INPUT_REJECTED, "Veo refused the request (" + e.getMessage() + ")", e);
             // a bad key, no paid tier, an unknown model
-            default -> UpstreamFailures.operatorsToFix(log, "Veo", e);
+            default -> operatorsToFix(log, "Veo", e);
         };
     }
 }

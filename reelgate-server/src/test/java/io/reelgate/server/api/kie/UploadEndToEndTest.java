@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.account.ApiKeyRepository;
 import io.reelgate.server.account.ApiKeySecrets;
-import io.reelgate.server.testsupport.EndToEndTest;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.MultipartBody;
+import io.reelgate.server.testsupport.WithImageHost;
 import io.reelgate.server.upload.UploadRetentionSweep;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -21,8 +21,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,12 +30,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /** The KIE File Upload API over real HTTP: the three modes, the upload envelope, names, content checks, expiry. */
-class UploadEndToEndTest extends EndToEndTest {
+class UploadEndToEndTest extends WithImageHost {
 
     private static final byte[] PNG = ImageHost.png(64, 48);
     private static final String UPLOADED_AT = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     private static final String NAMESPACE = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
-    private static ImageHost host;
     private static byte[] mp4;
 
     @Autowired
@@ -50,16 +47,6 @@ class UploadEndToEndTest extends EndToEndTest {
     UploadRetentionSweep sweep;
 
     enum Mode { STREAM, URL, BASE64, DATA_URL }
-
-    @BeforeAll
-    static void startHost() {
-        host = new ImageHost();
-    }
-
-    @AfterAll
-    static void stopHost() {
-        host.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Mode.class)

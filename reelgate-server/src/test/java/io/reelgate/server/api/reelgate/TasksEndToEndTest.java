@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.Await;
-import io.reelgate.server.testsupport.CallbackReceiver;
-import io.reelgate.server.testsupport.EndToEndTest;
 import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp.Answer;
 import io.reelgate.server.testsupport.KieHttp;
+import io.reelgate.server.testsupport.WithReceiverAndHost;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,30 +19,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Reelgate extensions over real HTTP: cancel, idempotent submits, deadlines, the task view and the task list. */
-class TasksEndToEndTest extends EndToEndTest {
+class TasksEndToEndTest extends WithReceiverAndHost {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
-    private static ImageHost host;
-    private static CallbackReceiver receiver;
-
-    @BeforeAll
-    static void start() {
-        host = new ImageHost();
-        receiver = new CallbackReceiver();
-    }
-
-    @AfterAll
-    static void stop() {
-        host.close();
-        receiver.close();
-    }
-
     @Test
     void aQueuedTaskCancelledBeforeItStartsNeverStartsIsRefundedAndCalledBack() throws Exception {
         KieHttp client = freshClient(1000);

@@ -86,10 +86,15 @@ abstract class ComfyUiEndToEndTest {
                 view -> view.get("state").asString().equals("success") || view.get("state").asString().equals("fail"));
     }
 
+    /** Both servers play {@code outcome} for {@code prompt}, whichever the task lands on. */
+    static void scriptBoth(String prompt, Outcome outcome, int runningPolls) {
+        GPU0.script(prompt, outcome, runningPolls);
+        GPU1.script(prompt, outcome, runningPolls);
+    }
+
     /** A 5 s 16:9 generate whose prompt never finishes on either server, once one server has queued it. */
     String submitRunningForever(String prompt) {
-        GPU0.script(prompt, Outcome.RUN_FOREVER, 0);
-        GPU1.script(prompt, Outcome.RUN_FOREVER, 0);
+        scriptBoth(prompt, Outcome.RUN_FOREVER, 0);
         String taskId = kie.generate("{\"prompt\":\"" + prompt + "\",\"duration\":5,\"quality\":\"720p\","
                 + "\"aspectRatio\":\"16:9\"}");
         awaitUntil(() -> allPrompts(prompt).size() == 1);

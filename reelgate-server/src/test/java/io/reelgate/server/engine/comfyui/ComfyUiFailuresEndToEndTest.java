@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.FakeComfyUi;
 import io.reelgate.server.testsupport.FakeComfyUi.Outcome;
+import io.reelgate.server.testsupport.KieHttp;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -18,32 +19,26 @@ class ComfyUiFailuresEndToEndTest extends ComfyUiEndToEndTest {
 
     @Test
     void nodeErrorsOnSubmitFailTheTaskAtOnceNamingTheNode() {
-        GPU0.script("a model that is not installed", Outcome.REFUSE, 0);
-        GPU1.script("a model that is not installed", Outcome.REFUSE, 0);
+        scriptBoth("a model that is not installed", Outcome.REFUSE, 0);
 
         String taskId = kie.generate("{\"prompt\":\"a model that is not installed\",\"duration\":5,\"quality\":\"720p\","
                 + "\"aspectRatio\":\"16:9\"}");
         JsonNode detail = kie.awaitTerminal(taskId, TIMEOUT);
 
-        assertThat(detail.get("state").asString()).isEqualTo("fail");
-        assertThat(detail.get("failCode").asInt()).isEqualTo(500);
-        assertThat(detail.get("failMsg").asString()).isEqualTo("ComfyUI refused the workflow: node 37 (UNETLoader): "
+        KieHttp.assertFailed(detail, 500, "ComfyUI refused the workflow: node 37 (UNETLoader): "
                 + "Value not in list: unet_name: 'wan2.1_t2v_14B_fp16.safetensors' not in (list of length 23)");
         assertThat(allPrompts("a model that is not installed")).hasSize(1);
     }
 
     @Test
     void executionErrorDuringTheRunFailsTheTaskNamingTheNode() {
-        GPU0.script("too big for the GPU", Outcome.EXECUTION_ERROR, 2);
-        GPU1.script("too big for the GPU", Outcome.EXECUTION_ERROR, 2);
+        scriptBoth("too big for the GPU", Outcome.EXECUTION_ERROR, 2);
 
         String taskId = kie.generate("{\"prompt\":\"too big for the GPU\",\"duration\":5,\"quality\":\"1080p\","
                 + "\"aspectRatio\":\"16:9\"}");
         JsonNode detail = kie.awaitTerminal(taskId, TIMEOUT);
 
-        assertThat(detail.get("state").asString()).isEqualTo("fail");
-        assertThat(detail.get("failCode").asInt()).isEqualTo(500);
-        assertThat(detail.get("failMsg").asString()).isEqualTo("ComfyUI failed at node 3 (KSampler): "
+        KieHttp.assertFailed(detail, 500, "ComfyUI failed at node 3 (KSampler): "
                 + "torch.OutOfMemoryError: Allocation on device 0 would exceed allowed memory. (out of memory)");
     }
 
@@ -107,8 +102,7 @@ class ComfyUiFailuresEndToEndTest extends ComfyUiEndToEndTest {
         String taskId = submitRunningForever(prompt);
         FakeComfyUi first = serverWith(prompt);
         awaitUntil(() -> first.requests().contains("GET /queue"));
-        GPU0.script(prompt, Outcome.SUCCEED, 0);
-        GPU1.script(prompt, Outcome.SUCCEED, 0);
+        scriptBoth(prompt, Outcome.SUCCEED, 0);
 
         first.forgetQueueAndHistory();
 
@@ -119,8 +113,7 @@ class ComfyUiFailuresEndToEndTest extends ComfyUiEndToEndTest {
     @Test
     void aPassedDeadlineInterruptsThePromptAndFailsTheTask() {
         String prompt = "takes longer than the client waits";
-        GPU0.script(prompt, Outcome.RUN_FOREVER, 0);
-        GPU1.script(prompt, Outcome.RUN_FOREVER, 0);
+        scriptBoth(prompt, Outcome.RUN_FOREVER, 0);
         HttpRequest request = kie.authorized("/api/v1/runway/generate")
                 .header("Content-Type", "application/json")
                 .header("Reelgate-Deadline", "3")

@@ -47,7 +47,7 @@ class PreviewEngineTest {
 
     @BeforeAll
     static void renderBaseline() throws IOException {
-        FakeContext context = new FakeContext(null);
+        FakeEngineContext context = new FakeEngineContext();
         baseline = render(textJob(PROMPT, "16:9", "720p", "", Files.createDirectory(shared.resolve("baseline"))), context);
         baselineProgress.addAll(context.progress);
     }
@@ -76,8 +76,10 @@ class PreviewEngineTest {
 
     @Test
     void portraitAnd1080pUseTheDocumentedGeometry() {
-        EngineResult portrait = render(textJob(PROMPT, "9:16", "720p", "", dir.resolve("portrait")), new FakeContext(null));
-        EngineResult square = render(textJob(PROMPT, "1:1", "1080p", "", dir.resolve("square")), new FakeContext(null));
+        EngineResult portrait = render(textJob(PROMPT, "9:16", "720p", "", dir.resolve("portrait")),
+                new FakeEngineContext());
+        EngineResult square = render(textJob(PROMPT, "1:1", "1080p", "", dir.resolve("square")),
+                new FakeEngineContext());
 
         VideoProbe.Info portraitInfo = VideoProbe.probe(portrait.video());
         VideoProbe.Info squareInfo = VideoProbe.probe(square.video());
@@ -89,7 +91,7 @@ class PreviewEngineTest {
 
     @Test
     void samePromptGivesIdenticalVideo() throws IOException {
-        EngineResult again = render(textJob(PROMPT, "16:9", "720p", "", dir), new FakeContext(null));
+        EngineResult again = render(textJob(PROMPT, "16:9", "720p", "", dir), new FakeEngineContext());
 
         assertThat(Files.mismatch(baseline.video(), again.video())).isEqualTo(-1L);
         assertThat(Files.mismatch(baseline.cover(), again.cover())).isEqualTo(-1L);
@@ -97,7 +99,8 @@ class PreviewEngineTest {
 
     @Test
     void differentPromptsGiveDifferentVideos() {
-        EngineResult other = render(textJob("Neon city street in the rain", "16:9", "720p", "", dir), new FakeContext(null));
+        EngineResult other = render(textJob("Neon city street in the rain", "16:9", "720p", "", dir),
+                new FakeEngineContext());
 
         assertThat(meanAbsDiff(frameAt(baseline.video(), 0), frameAt(other.video(), 0))).isGreaterThan(10);
     }
@@ -109,7 +112,7 @@ class PreviewEngineTest {
 
     @Test
     void waterMarkChangesPixelsInTheBottomRightCorner() {
-        EngineResult marked = render(textJob(PROMPT, "16:9", "720p", "Reelgate preview", dir), new FakeContext(null));
+        EngineResult marked = render(textJob(PROMPT, "16:9", "720p", "Reelgate preview", dir), new FakeEngineContext());
 
         BufferedImage plain = frameAt(baseline.video(), 30);
         BufferedImage withMark = frameAt(marked.video(), 30);
@@ -127,7 +130,7 @@ class PreviewEngineTest {
         Path work = Files.createDirectory(dir.resolve("work"));
         EngineJob job = EngineJob.generate("t", "a portrait, slowly", "https://example.com/p.png", null, "720p", 5, "", work);
 
-        EngineResult result = render(job, new FakeContext(source));
+        EngineResult result = render(job, new FakeEngineContext().serve("https://example.com/p.png", source));
 
         VideoProbe.Info info = VideoProbe.probe(result.video());
         assertThat(List.of(info.width(), info.height(), result.width(), result.height()))
@@ -159,7 +162,7 @@ class PreviewEngineTest {
         Path source = Files.writeString(dir.resolve("fake.jpg"), "<html>not an image</html>");
         EngineJob job = EngineJob.generate("t", PROMPT, "https://example.com/x.jpg", null, "720p", 5, "", dir);
 
-        assertThatThrownBy(() -> engine.run(job, new FakeContext(source)))
+        assertThatThrownBy(() -> engine.run(job, new FakeEngineContext().serve("https://example.com/x.jpg", source)))
                 .isInstanceOfSatisfying(EngineException.class, e -> {
                     assertThat(e.failCode()).isEqualTo(400);
                     assertThat(e.failMsg()).isEqualTo("Incorrect image format");
@@ -169,7 +172,7 @@ class PreviewEngineTest {
     @Test
     void cancellationStopsRenderingWithinASecond() {
         AtomicLong cancelledAt = new AtomicLong();
-        FakeContext context = new FakeContext(null) {
+        FakeEngineContext context = new FakeEngineContext() {
             @Override
             public boolean cancelled() {
                 if (cancelledAt.get() == 0 && progress.size() >= 5) {
@@ -221,33 +224,5 @@ class PreviewEngineTest {
         g.fillRect(20, 20, width / 5, height / 6);
         g.dispose();
         return image;
-    }
-
-    private static class FakeContext implements EngineContext {
-        final List<Integer> progress = new ArrayList<>();
-        private final Path image;
-
-        FakeContext(Path image) {
-            this.image = image;
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public void progress(int percent) {
-            progress.add(percent);
-        }
-
-        @Override
-        public void download(String url, Path target, long maxBytes, String what) {
-            try {
-                Files.copy(image, target);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
     }
 }

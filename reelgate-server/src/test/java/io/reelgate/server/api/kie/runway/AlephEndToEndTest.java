@@ -3,17 +3,14 @@ package io.reelgate.server.api.kie.runway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.Await;
-import io.reelgate.server.testsupport.EndToEndTest;
-import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp.Answer;
 import io.reelgate.server.testsupport.VideoProbe;
+import io.reelgate.server.testsupport.WithImageHost;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,26 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
  * Aleph over real HTTP: a colourful 10 s source video (rendered by Reelgate itself) is served from a loopback
  * "third-party" host and transformed; the effects are measured on decoded frames.
  */
-class AlephEndToEndTest extends EndToEndTest {
+class AlephEndToEndTest extends WithImageHost {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
-    private static ImageHost host;
     private static Path source;
     private static String sourceUrl;
 
     @TempDir
     Path downloads;
-
-    @BeforeAll
-    static void startHost() {
-        host = new ImageHost();
-    }
-
-    @AfterAll
-    static void stopHost() {
-        host.close();
-    }
 
     @BeforeEach
     void renderSourceOnce() throws Exception {

@@ -9,9 +9,8 @@ import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver.Received;
 import io.reelgate.server.testsupport.CallbackReceiver;
-import io.reelgate.server.testsupport.EndToEndTest;
-import io.reelgate.server.testsupport.ImageHost;
 import io.reelgate.server.testsupport.KieHttp;
+import io.reelgate.server.testsupport.WithReceiverAndHost;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,32 +24,15 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Callbacks arrive at a real loopback receiver with the documented payloads, retries and signatures. */
-class CallbackEndToEndTest extends EndToEndTest {
+class CallbackEndToEndTest extends WithReceiverAndHost {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static CallbackReceiver receiver;
-    private static ImageHost host;
-
-    @BeforeAll
-    static void startReceiver() {
-        receiver = new CallbackReceiver();
-        host = new ImageHost();
-    }
-
-    @AfterAll
-    static void stopReceiver() {
-        receiver.close();
-        host.close();
-    }
-
     @Test
     void generateSuccessSendsTheDocumentedRunwayPayload() {
         String taskId = kie.generate(body("/gen-ok", "\"aspectRatio\":\"16:9\""));

@@ -6,6 +6,7 @@ import static org.assertj.core.data.Offset.offset;
 import io.reelgate.server.task.RetentionSweep;
 import io.reelgate.server.testsupport.EndToEndTest;
 import io.reelgate.server.testsupport.ImageHost;
+import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.VideoProbe;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -139,9 +140,7 @@ class GenerateEndToEndTest extends EndToEndTest {
 
         JsonNode detail = kie.awaitTerminal(taskId, TIMEOUT);
 
-        assertThat(detail.get("state").asString()).isEqualTo("fail");
-        assertThat(detail.get("failCode").asInt()).isEqualTo(400);
-        assertThat(detail.get("failMsg").asString()).isEqualTo("Failed to fetch the image: the server answered HTTP 404");
+        KieHttp.assertFailed(detail, 400, "Failed to fetch the image: the server answered HTTP 404");
         assertThat(detail.get("videoInfo").isNull()).isTrue();
     }
 
@@ -152,9 +151,7 @@ class GenerateEndToEndTest extends EndToEndTest {
 
         JsonNode detail = kie.awaitTerminal(taskId, TIMEOUT);
 
-        assertThat(detail.get("state").asString()).isEqualTo("fail");
-        assertThat(detail.get("failCode").asInt()).isEqualTo(400);
-        assertThat(detail.get("failMsg").asString()).isEqualTo("Incorrect image format");
+        KieHttp.assertFailed(detail, 400, "Incorrect image format");
     }
 
     @Test
