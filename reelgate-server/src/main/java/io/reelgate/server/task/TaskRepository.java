@@ -158,8 +158,10 @@ public class TaskRepository {
      */
     public List<String> leasesExpiredBefore(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT id FROM task WHERE state = 'generating' AND lease_until < :now ORDER BY lease_until LIMIT :limit
+                SELECT id FROM task WHERE state = 'generating' AND lease_until > :floor AND lease_until < :now
+                ORDER BY lease_until LIMIT :limit
                 """)
+                .param("floor", DbTime.FLOOR)
                 .param("now", DbTime.of(now))
                 .param("limit", limit)
                 .query(String.class)
@@ -175,20 +177,24 @@ public class TaskRepository {
 
     public List<Task> resultsExpiredBefore(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT * FROM task WHERE expire_flag = 0 AND expires_at < :now ORDER BY expires_at LIMIT :limit
+                SELECT * FROM task WHERE expire_flag = 0 AND expires_at > :floor AND expires_at < :now
+                ORDER BY expires_at LIMIT :limit
                 """)
+                .param("floor", DbTime.FLOOR)
                 .param("now", DbTime.of(now))
                 .param("limit", limit)
                 .query(TaskRowMapper.INSTANCE)
                 .list();
     }
 
-    /** Unfinished tasks whose client-set deadline passed. */
+    /** Unfinished tasks whose client-set deadline passed (the floor: see {@link DbTime#FLOOR}). */
     public List<Task> pastDeadline(Instant now, int limit) {
         return jdbc.sql("""
-                SELECT * FROM task WHERE deadline_at < :now AND state IN ('wait', 'queueing', 'generating')
+                SELECT * FROM task WHERE deadline_at > :floor AND deadline_at < :now
+                                   AND state IN ('wait', 'queueing', 'generating')
                 ORDER BY deadline_at LIMIT :limit
                 """)
+                .param("floor", DbTime.FLOOR)
                 .param("now", DbTime.of(now))
                 .param("limit", limit)
                 .query(TaskRowMapper.INSTANCE)

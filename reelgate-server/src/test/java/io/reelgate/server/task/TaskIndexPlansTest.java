@@ -116,6 +116,42 @@ class TaskIndexPlansTest {
                 .containsExactlyInAnyOrderElementsOf(indexesOfTask());
     }
 
+    /**
+     * H2 keeps full indexes, whose NULLs sort first: the sweeps bound their time column from below
+     * ({@code DbTime.FLOOR}), so each reads the rows it may act on, not every task without a deadline, lease or expiry.
+     */
+    @Test
+    void onH2TheSweepsReadOnlyTheRowsTheyMayActOn() {
+        DataSource h2 = TestDatabases.migrated(TestDatabases.Kind.H2);
+        JdbcClient jdbc = JdbcClient.create(h2);
+        jdbc.sql("INSERT INTO api_key (id, name, key_hash, key_prefix, created_at) VALUES (:id, 'k', :h, 'rg_', :t)")
+                .param("id", KEY).param("h", "0".repeat(64)).param("t", DbTime.of(NOW)).update();
+        // the table's history (finished, results expired, no deadline or lease) and tasks parked at an upstream
+        jdbc.sql("INSERT INTO task (id, api_key_id, kind, engine, state, prompt, created_at, expire_flag)"
+                + " SELECT 's-' || x, :key, 'GENERATE', 'runway', 'success', 'p', :t, 1"
+                + " FROM SYSTEM_RANGE(1, 3000) AS r(x)").param("key", KEY).param("t", DbTime.of(NOW)).update();
+        jdbc.sql("INSERT INTO task (id, api_key_id, kind, engine, state, prompt, created_at, lease_owner)"
+                + " SELECT 'g-' || x, :key, 'GENERATE', 'runway', 'generating', 'p', :t, 'upstream'"
+                + " FROM SYSTEM_RANGE(1, 1000) AS r(x)").param("key", KEY).param("t", DbTime.of(NOW)).update();
+        TaskRepository h2Tasks = new TaskRepository(JdbcClient.create(recording(h2)));
+        // at most: lease recovery none (parked tasks have no lease), the deadline sweep the tasks in flight (H2 may
+        // take the unfinished-state index), the retention sweep none (no unexpired result)
+        Map<String, Integer> bounds = Map.of("lease recovery", 10, "deadline sweep", 1010, "retention sweep", 10);
+        Map<String, Runnable> sweeps = new LinkedHashMap<>();
+        sweeps.put("lease recovery", () -> h2Tasks.leasesExpiredBefore(NOW, 50));
+        sweeps.put("deadline sweep", () -> h2Tasks.pastDeadline(NOW, 50));
+        sweeps.put("retention sweep", () -> h2Tasks.resultsExpiredBefore(NOW, 500));
+        sweeps.forEach((sweep, call) -> {
+            recorded.clear();
+            call.run();
+            String plan = explain(h2, "EXPLAIN ANALYZE ", recorded.get(0));
+            java.util.regex.Matcher scanned = java.util.regex.Pattern.compile("scanCount: (\\d+)").matcher(plan);
+            assertThat(scanned.find()).as(sweep + ": " + plan).isTrue();
+            assertThat(Integer.parseInt(scanned.group(1))).as(sweep + " reads, of 4,000 tasks: " + plan)
+                    .isLessThan(bounds.get(sweep));
+        });
+    }
+
     /** Runs the call, EXPLAINs the task statements it sent, and asserts none scans the table and one uses {@code index}. */
     private static void expect(Map<String, Set<String>> usedBy, String query, String index, Runnable call) {
         expect(usedBy, query, Set.of(index), call);
@@ -130,7 +166,7 @@ class TaskIndexPlansTest {
         Set<String> used = new TreeSet<>();
         StringBuilder plans = new StringBuilder();
         for (Recorded statement : onTask) {
-            String plan = explain(statement);
+            String plan = explain(raw, "EXPLAIN ", statement);
             assertThat(plan).as(query + ": " + statement.sql()).doesNotContain("Seq Scan on task");
             plans.append(plan).append('\n');
             used.addAll(indexNames(plan));
@@ -153,8 +189,8 @@ class TaskIndexPlansTest {
                 .query(String.class).list());
     }
 
-    private static String explain(Recorded statement) {
-        try (Connection c = raw.getConnection(); PreparedStatement ps = c.prepareStatement("EXPLAIN " + statement.sql())) {
+    private static String explain(DataSource database, String explain, Recorded statement) {
+        try (Connection c = database.getConnection(); PreparedStatement ps = c.prepareStatement(explain + statement.sql())) {
             for (Object[] call : statement.calls()) {
                 ((Method) call[0]).invoke(ps, (Object[]) call[1]);
             }
