@@ -5,7 +5,7 @@ import io.reelgate.server.api.common.AuthenticatedKey;
 import io.reelgate.server.api.common.JsonBodyReader;
 import io.reelgate.server.api.kie.ApiEnvelope;
 import io.reelgate.server.api.kie.KieSubmits;
-import io.reelgate.server.task.TaskNotFoundException;
+import io.reelgate.server.api.kie.KnownTasks;
 import io.reelgate.server.task.TaskService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -68,10 +68,7 @@ class MarketController {
         if (taskId == null || taskId.isBlank()) {
             throw new ApiException(400, "taskId parameter is required");
         }
-        try {
-            return ApiEnvelope.success(records.of(tasks.findInDialect(key.id(), KieMarketDialect.NAME, taskId)));
-        } catch (TaskNotFoundException e) {
-            throw new ApiException(422, UNKNOWN_TASK);
-        }
+        return ApiEnvelope.success(records.of(KnownTasks.find(
+                () -> tasks.findInDialect(key.id(), KieMarketDialect.NAME, taskId), UNKNOWN_TASK)));
     }
 }

@@ -6,6 +6,7 @@ import io.reelgate.server.api.common.JsonBodyReader;
 import io.reelgate.server.api.kie.ApiEnvelope;
 import io.reelgate.server.api.kie.CallBackUrls;
 import io.reelgate.server.api.kie.KieSubmits;
+import io.reelgate.server.api.kie.KnownTasks;
 import io.reelgate.server.task.InvalidRequestException;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskNotFoundException;
@@ -206,10 +207,6 @@ class VeoController {
     }
 
     private static Task known(Supplier<Task> lookup) {
-        try {
-            return lookup.get();
-        } catch (TaskNotFoundException e) {
-            throw new ApiException(422, UNKNOWN_TASK);
-        }
+        return KnownTasks.find(lookup, UNKNOWN_TASK);
     }
 }
