@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Writes the callback of a finished task into the outbox inside the transaction of its terminal state change, so
@@ -27,15 +28,17 @@ class CallbackOutbox implements TaskTerminalListener {
     private final Map<String, CallbackRenderer> renderers;
     private final DeliverDueCallbacks sender;
     private final Clock clock;
+    private final ObjectMapper json;
 
     /** Two renderers claiming one dialect fail the startup (toMap refuses the duplicate key). */
     CallbackOutbox(CallbackDeliveryRepository deliveries, List<CallbackRenderer> renderers, DeliverDueCallbacks sender,
-                   Clock clock) {
+                   Clock clock, ObjectMapper json) {
         this.deliveries = deliveries;
         this.renderers = renderers.stream().collect(Collectors.toUnmodifiableMap(CallbackRenderer::dialect,
                 Function.identity()));
         this.sender = sender;
         this.clock = clock;
+        this.json = json;
     }
 
     @Override
@@ -52,7 +55,8 @@ class CallbackOutbox implements TaskTerminalListener {
                     task.id());
             return;
         }
-        deliveries.insert(task.id(), task.apiKeyId(), url, renderer.render(task), clock.instant());
+        deliveries.insert(task.id(), task.apiKeyId(), url, json.writeValueAsString(renderer.render(task)),
+                clock.instant());
         // first attempt right after commit instead of at the next poll
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

@@ -11,6 +11,9 @@ public interface CallbackRenderer {
     /** The {@code dialect} value of the tasks this renderer answers for. */
     String dialect();
 
-    /** The JSON body to sign and send, rendered once when the task finishes. */
-    String render(Task task);
+    /**
+     * The body to sign and send, rendered once when the task finishes: a value the outbox writes as JSON with the
+     * application's mapper, so every dialect's bodies are serialised alike.
+     */
+    Object render(Task task);
 }

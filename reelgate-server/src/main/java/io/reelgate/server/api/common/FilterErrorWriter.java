@@ -3,6 +3,8 @@ package io.reelgate.server.api.common;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * How one wire dialect writes the errors that filters answer before any controller (and so any controller advice)
@@ -22,4 +24,13 @@ public interface FilterErrorWriter {
 
     /** Over a rate budget; {@code Retry-After} is already set, {@code message} says which budget and for how long. */
     void rateLimited(HttpServletRequest request, HttpServletResponse response, String message) throws IOException;
+
+    /** The one form of every dialect's filter error: {@code body} as UTF-8 JSON with the HTTP {@code status}. */
+    static void writeJson(ObjectMapper json, HttpServletResponse response, int status, Object body)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), body);
+    }
 }

@@ -5,7 +5,6 @@ import io.reelgate.server.api.common.FilterErrorWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -51,10 +50,7 @@ class KieFilterErrors implements FilterErrorWriter {
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, int code,
                        String uploadMsg, String msg) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), UploadPaths.matches(request)
+        FilterErrorWriter.writeJson(json, response, status, UploadPaths.matches(request)
                 ? UploadEnvelope.error(code, uploadMsg) : ApiEnvelope.error(code, msg));
     }
 }

@@ -79,9 +79,7 @@ class UploadController {
                     examples = @ExampleObject(name = "uploaded", value = KieExamples.UPLOAD_RESPONSE)))
     UploadEnvelope<UploadView> url(HttpServletRequest request,
                                    @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        JsonNode body = bodies.read(request);
-        return idempotent.run(request, key.id(), body.toString(), () -> answer(uploads.storeFromUrl(key.id(),
-                text(body, "uploadPath"), text(body, "fileName"), text(body, "fileUrl"))));
+        return json(request, key, bodies.read(request), "fileUrl", uploads::storeFromUrl);
     }
 
     @PostMapping(UploadPaths.BASE64)
@@ -95,9 +93,20 @@ class UploadController {
     UploadEnvelope<UploadView> base64(HttpServletRequest request,
                                       @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
         // base64 files are up to max-base64-bytes, far beyond the 1 MB JSON cap of the other endpoints
-        JsonNode body = bodies.read(request, base64BodyLimit);
-        return idempotent.run(request, key.id(), body.toString(), () -> answer(uploads.storeBase64(key.id(),
-                text(body, "uploadPath"), text(body, "fileName"), text(body, "base64Data"))));
+        return json(request, key, bodies.read(request, base64BodyLimit), "base64Data", uploads::storeBase64);
+    }
+
+    /** A JSON upload: the file comes from {@code sourceField}; a replay is recognised by the whole body. */
+    private UploadEnvelope<UploadView> json(HttpServletRequest request, AuthenticatedKey key, JsonNode body,
+                                            String sourceField, JsonStore store) {
+        return idempotent.run(request, key.id(), body.toString(), () -> answer(store.store(key.id(),
+                text(body, "uploadPath"), text(body, "fileName"), text(body, sourceField))));
+    }
+
+    /** {@link UploadService#storeFromUrl} or {@link UploadService#storeBase64}. */
+    @FunctionalInterface
+    private interface JsonStore {
+        StoredUpload store(String owner, String uploadPath, String fileName, String source);
     }
 
     private UploadEnvelope<UploadView> answer(StoredUpload stored) {

@@ -2,6 +2,7 @@ package io.reelgate.server.api.openai;
 
 import io.reelgate.server.infra.DataDirectory;
 import io.reelgate.server.storage.BlobStore;
+import io.reelgate.server.task.Task;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,6 +33,11 @@ class DerivedFiles {
     DerivedFiles(BlobStore blobs, DataDirectory dataDirectory) {
         this.blobs = blobs;
         this.staging = dataDirectory.resolve("openai-derived-staging");
+    }
+
+    /** Where a task's derived file is cached: beside its video, the video's name with {@code suffix}. */
+    static String keyOf(Task task, String suffix) {
+        return task.videoKey().replaceFirst("\\.mp4$", "") + suffix;
     }
 
     /**

@@ -4,7 +4,6 @@ import io.reelgate.server.api.common.FilterErrorWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -47,9 +46,6 @@ class OpenAiFilterErrors implements FilterErrorWriter {
     }
 
     private void write(HttpServletResponse response, OpenAiError error) throws IOException {
-        response.setStatus(error.status());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), error.body());
+        FilterErrorWriter.writeJson(json, response, error.status(), error.body());
     }
 }

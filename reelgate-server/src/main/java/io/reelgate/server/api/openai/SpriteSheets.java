@@ -21,6 +21,7 @@ class SpriteSheets {
 
     static final int COLUMNS = 5;
     static final int ROWS = 2;
+    static final String SUFFIX = "-spritesheet.jpg";
     private static final int TILE_WIDTH = 256;
     private static final SourceVideo.Failures FAILURES = new SourceVideo.Failures(false,
             "The stored video is not a video", "The stored video could not be decoded");
@@ -31,13 +32,9 @@ class SpriteSheets {
         this.files = files;
     }
 
-    /** Where a task's sheet is cached: beside its video. */
-    static String keyOf(Task task) {
-        return task.videoKey().replaceFirst("\\.mp4$", "") + "-spritesheet.jpg";
-    }
-
     Optional<Resource> of(Task task) {
-        return files.derived(task.videoKey(), keyOf(task), file -> Jpeg.write(render(file), file, "sprite sheet"));
+        return files.derived(task.videoKey(), DerivedFiles.keyOf(task, SUFFIX),
+                file -> Jpeg.write(render(file), file, "sprite sheet"));
     }
 
     private static BufferedImage render(Path video) {

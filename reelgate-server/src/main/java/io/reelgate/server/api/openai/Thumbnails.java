@@ -13,18 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 class Thumbnails {
 
+    static final String SUFFIX = "-thumbnail.webp";
+
     private final DerivedFiles files;
 
     Thumbnails(DerivedFiles files) {
         this.files = files;
     }
 
-    static String keyOf(Task task) {
-        return task.videoKey().replaceFirst("\\.mp4$", "") + "-thumbnail.webp";
-    }
-
     Optional<Resource> of(Task task) {
-        return files.derived(task.coverKey(), keyOf(task), file -> {
+        return files.derived(task.coverKey(), DerivedFiles.keyOf(task, SUFFIX), file -> {
             BufferedImage cover = ImageIO.read(file.toFile());
             if (cover == null) {
                 throw new IOException("the cover of task " + task.id() + " is not a readable image");

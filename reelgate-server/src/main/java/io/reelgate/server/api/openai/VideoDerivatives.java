@@ -14,6 +14,6 @@ class VideoDerivatives implements ResultDerivatives {
         if (task.videoKey() == null || !OpenAiDialect.NAME.equals(task.dialect())) {
             return List.of();
         }
-        return List.of(Thumbnails.keyOf(task), SpriteSheets.keyOf(task));
+        return List.of(DerivedFiles.keyOf(task, Thumbnails.SUFFIX), DerivedFiles.keyOf(task, SpriteSheets.SUFFIX));
     }
 }

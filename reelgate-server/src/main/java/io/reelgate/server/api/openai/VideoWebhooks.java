@@ -6,7 +6,6 @@ import io.reelgate.server.task.TaskState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The OpenAI webhook event of a finished video, {@code video.completed} or {@code video.failed}, sent to the key's
@@ -16,25 +15,19 @@ import tools.jackson.databind.ObjectMapper;
 @Component
 class VideoWebhooks implements CallbackRenderer {
 
-    private final ObjectMapper json;
-
-    VideoWebhooks(ObjectMapper json) {
-        this.json = json;
-    }
-
     @Override
     public String dialect() {
         return OpenAiDialect.NAME;
     }
 
     @Override
-    public String render(Task task) {
+    public Map<String, Object> render(Task task) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("id", "evt_" + task.id().replace("-", ""));
         event.put("object", "event");
         event.put("created_at", (task.finishedAt() == null ? task.createdAt() : task.finishedAt()).getEpochSecond());
         event.put("type", task.state() == TaskState.SUCCESS ? "video.completed" : "video.failed");
         event.put("data", Map.of("id", VideoIds.of(task.id())));
-        return json.writeValueAsString(event);
+        return event;
     }
 }

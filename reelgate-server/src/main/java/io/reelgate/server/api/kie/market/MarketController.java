@@ -3,9 +3,9 @@ package io.reelgate.server.api.kie.market;
 import io.reelgate.server.api.common.ApiException;
 import io.reelgate.server.api.common.AuthenticatedKey;
 import io.reelgate.server.api.common.JsonBodyReader;
-import io.reelgate.server.api.common.SubmitOptionsReader;
 import io.reelgate.server.api.kie.ApiEnvelope;
-import io.reelgate.server.task.TaskNotFoundException;
+import io.reelgate.server.api.kie.KieSubmits;
+import io.reelgate.server.api.kie.KnownTasks;
 import io.reelgate.server.task.TaskService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** KIE's unified Market jobs API (docs/compatibility.md, "KIE Market jobs"): one create for every registry model. */
 @RestController
@@ -54,9 +53,8 @@ class MarketController {
                     @ExampleObject(name = "unknown model", value = MarketExamples.UNSUPPORTED_MODEL)}))
     ApiEnvelope<Map<String, String>> createTask(HttpServletRequest request,
                                                 @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        JsonNode body = bodies.read(request);
-        String taskId = tasks.submitModel(key.id(), requests.parse(body), SubmitOptionsReader.read(request, body));
-        return ApiEnvelope.success(Map.of("taskId", taskId));
+        return KieSubmits.accept(bodies, request, requests::parse,
+                (input, options) -> tasks.submitModel(key.id(), input, options));
     }
 
     @GetMapping("/api/v1/jobs/recordInfo")
@@ -70,10 +68,7 @@ class MarketController {
         if (taskId == null || taskId.isBlank()) {
             throw new ApiException(400, "taskId parameter is required");
         }
-        try {
-            return ApiEnvelope.success(records.of(tasks.findInDialect(key.id(), KieMarketDialect.NAME, taskId)));
-        } catch (TaskNotFoundException e) {
-            throw new ApiException(422, UNKNOWN_TASK);
-        }
+        return ApiEnvelope.success(records.of(KnownTasks.find(
+                () -> tasks.findInDialect(key.id(), KieMarketDialect.NAME, taskId), UNKNOWN_TASK)));
     }
 }

@@ -2,9 +2,9 @@ package io.reelgate.server.api.kie.runway;
 
 import io.reelgate.server.api.common.AuthenticatedKey;
 import io.reelgate.server.api.common.JsonBodyReader;
-import io.reelgate.server.api.common.SubmitOptionsReader;
 import io.reelgate.server.api.common.TaskIdParameter;
 import io.reelgate.server.api.kie.ApiEnvelope;
+import io.reelgate.server.api.kie.KieSubmits;
 import io.reelgate.server.api.openapi.KieExamples;
 import io.reelgate.server.api.openapi.KieSchemas;
 import io.reelgate.server.task.TaskService;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** The KIE Runway Aleph endpoints (docs/kie-contract.md, "Aleph generate", "Aleph record-info"). */
 @RestController
@@ -51,10 +50,8 @@ class AlephController {
                     examples = @ExampleObject(name = "accepted", value = KieExamples.TASK_ID_RESPONSE)))
     ApiEnvelope<Map<String, String>> generate(HttpServletRequest request,
                                               @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        JsonNode body = bodies.read(request);
-        String taskId = tasks.submitAleph(key.id(), KieRunwayDialect.NAME, requests.parse(body),
-                SubmitOptionsReader.read(request, body));
-        return ApiEnvelope.success(Map.of("taskId", taskId));
+        return KieSubmits.accept(bodies, request, requests::parse,
+                (input, options) -> tasks.submitAleph(key.id(), KieRunwayDialect.NAME, input, options));
     }
 
     @GetMapping("/api/v1/aleph/record-info")

@@ -8,7 +8,6 @@ import io.reelgate.server.task.TaskState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The callback bodies of the {@code kie-runway} dialect (docs/kie-contract.md, "Generate and extend callbacks",
@@ -16,15 +15,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@code data} and {@code taskId} at the top level. Keys keep the documented order.
  */
 @Component
-class KieRunwayCallbacks implements CallbackRenderer {
-
-    private final FileUrls urls;
-    private final ObjectMapper json;
-
-    KieRunwayCallbacks(FileUrls urls, ObjectMapper json) {
-        this.urls = urls;
-        this.json = json;
-    }
+record KieRunwayCallbacks(FileUrls urls) implements CallbackRenderer {
 
     @Override
     public String dialect() {
@@ -32,8 +23,8 @@ class KieRunwayCallbacks implements CallbackRenderer {
     }
 
     @Override
-    public String render(Task task) {
-        return json.writeValueAsString(task.kind() == TaskKind.ALEPH ? aleph(task) : runway(task));
+    public Map<String, Object> render(Task task) {
+        return task.kind() == TaskKind.ALEPH ? aleph(task) : runway(task);
     }
 
     private Map<String, Object> runway(Task task) {

@@ -2,9 +2,9 @@ package io.reelgate.server.api.kie.runway;
 
 import io.reelgate.server.api.common.AuthenticatedKey;
 import io.reelgate.server.api.common.JsonBodyReader;
-import io.reelgate.server.api.common.SubmitOptionsReader;
 import io.reelgate.server.api.common.TaskIdParameter;
 import io.reelgate.server.api.kie.ApiEnvelope;
+import io.reelgate.server.api.kie.KieSubmits;
 import io.reelgate.server.api.openapi.KieExamples;
 import io.reelgate.server.api.openapi.KieSchemas;
 import io.reelgate.server.task.TaskService;
@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** The KIE Runway endpoints (docs/kie-contract.md, "Generate", "Record-detail", "Extend"). */
 @RestController
@@ -57,10 +56,8 @@ class RunwayController {
                             @ExampleObject(name = "bad key", value = KieExamples.UNAUTHORIZED)}))
     ApiEnvelope<Map<String, String>> generate(HttpServletRequest request,
                                               @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        JsonNode body = bodies.read(request);
-        String taskId = tasks.submitGenerate(key.id(), KieRunwayDialect.NAME, generateRequests.parse(body),
-                SubmitOptionsReader.read(request, body));
-        return ApiEnvelope.success(Map.of("taskId", taskId));
+        return KieSubmits.accept(bodies, request, generateRequests::parse,
+                (input, options) -> tasks.submitGenerate(key.id(), KieRunwayDialect.NAME, input, options));
     }
 
     @PostMapping("/api/v1/runway/extend")
@@ -73,10 +70,8 @@ class RunwayController {
                     examples = @ExampleObject(name = "accepted", value = KieExamples.TASK_ID_RESPONSE)))
     ApiEnvelope<Map<String, String>> extend(HttpServletRequest request,
                                             @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        JsonNode body = bodies.read(request);
-        String taskId = tasks.submitExtend(key.id(), KieRunwayDialect.NAME, extendRequests.parse(body),
-                SubmitOptionsReader.read(request, body));
-        return ApiEnvelope.success(Map.of("taskId", taskId));
+        return KieSubmits.accept(bodies, request, extendRequests::parse,
+                (input, options) -> tasks.submitExtend(key.id(), KieRunwayDialect.NAME, input, options));
     }
 
     @GetMapping("/api/v1/runway/record-detail")

@@ -9,14 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The Veo callbacks (docs/compatibility.md, "KIE Veo 3.1"): generate and extend in the callback page's shape
  * ({@code data.info} with URL arrays), 4K in the page's shape plus the OpenAPI schema's snake_case keys.
  */
 @Component
-class VeoCallbacks implements CallbackRenderer {
+record VeoCallbacks(VeoRecords records) implements CallbackRenderer {
 
     static final String GENERATED = "Veo3.1 video generated successfully.";
     static final String EXTENDED = "Veo3.1 video extension successful.";
@@ -24,23 +23,15 @@ class VeoCallbacks implements CallbackRenderer {
     static final String FOUR_K_FAILED = "The 4K version of this video is unavailable. Please try a different video.";
     static final String FAILED = "Internal Error, Please try again later.";
 
-    private final VeoRecords records;
-    private final ObjectMapper json;
-
-    VeoCallbacks(VeoRecords records, ObjectMapper json) {
-        this.records = records;
-        this.json = json;
-    }
-
     @Override
     public String dialect() {
         return KieVeoDialect.NAME;
     }
 
     @Override
-    public String render(Task task) {
+    public ApiEnvelope<Map<String, Object>> render(Task task) {
         boolean fourK = records.rendition(task).map(RenditionParams::fourK).orElse(false);
-        return json.writeValueAsString(fourK ? fourK(task) : video(task));
+        return fourK ? fourK(task) : video(task);
     }
 
     private ApiEnvelope<Map<String, Object>> video(Task task) {

@@ -3,9 +3,10 @@ package io.reelgate.server.api.kie.veo;
 import io.reelgate.server.api.common.ApiException;
 import io.reelgate.server.api.common.AuthenticatedKey;
 import io.reelgate.server.api.common.JsonBodyReader;
-import io.reelgate.server.api.common.SubmitOptionsReader;
 import io.reelgate.server.api.kie.ApiEnvelope;
 import io.reelgate.server.api.kie.CallBackUrls;
+import io.reelgate.server.api.kie.KieSubmits;
+import io.reelgate.server.api.kie.KnownTasks;
 import io.reelgate.server.task.InvalidRequestException;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskNotFoundException;
@@ -79,9 +80,8 @@ class VeoController {
                     @ExampleObject(name = "unknown model", value = VeoExamples.UNSUPPORTED_MODEL)}))
     ApiEnvelope<Map<String, String>> generate(HttpServletRequest request,
                                               @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        JsonNode body = bodies.read(request);
-        String taskId = tasks.submitModel(key.id(), requests.generate(body), SubmitOptionsReader.read(request, body));
-        return ApiEnvelope.success(Map.of("taskId", taskId));
+        return KieSubmits.accept(bodies, request, requests::generate,
+                (input, options) -> tasks.submitModel(key.id(), input, options));
     }
 
     @GetMapping(RECORD_INFO)
@@ -162,19 +162,17 @@ class VeoController {
                     value = VeoExamples.EXTENDED)))
     ApiEnvelope<Map<String, String>> extend(HttpServletRequest request,
                                             @RequestAttribute(AuthenticatedKey.ATTRIBUTE) AuthenticatedKey key) {
-        JsonNode body = bodies.read(request);
-        JsonNode taskId = body.path("taskId");
-        if (!taskId.isString() || taskId.asString().isBlank()) {
-            throw new InvalidRequestException("taskId", "taskId is required");
-        }
-        Task parent = parentOf(key.id(), taskId.asString());
-        String id = tasks.submitModel(key.id(), requests.extend(body, parent.id()),
-                SubmitOptionsReader.read(request, body));
-        return ApiEnvelope.success(Map.of("taskId", id));
+        return KieSubmits.accept(bodies, request, body -> requests.extend(body, parentOf(key.id(), body).id()),
+                (input, options) -> tasks.submitModel(key.id(), input, options));
     }
 
-    /** A finished video of this key from generate or extend that has not gone through the 1080p endpoint. */
-    private Task parentOf(String apiKeyId, String taskId) {
+    /** The body's taskId: a finished video of this key from generate or extend not gone through 1080p or 4K. */
+    private Task parentOf(String apiKeyId, JsonNode body) {
+        JsonNode id = body.path("taskId");
+        if (!id.isString() || id.asString().isBlank()) {
+            throw new InvalidRequestException("taskId", "taskId is required");
+        }
+        String taskId = id.asString();
         Task parent;
         try {
             parent = tasks.findInDialect(apiKeyId, KieVeoDialect.NAME, taskId);
@@ -209,10 +207,6 @@ class VeoController {
     }
 
     private static Task known(Supplier<Task> lookup) {
-        try {
-            return lookup.get();
-        } catch (TaskNotFoundException e) {
-            throw new ApiException(422, UNKNOWN_TASK);
-        }
+        return KnownTasks.find(lookup, UNKNOWN_TASK);
     }
 }
