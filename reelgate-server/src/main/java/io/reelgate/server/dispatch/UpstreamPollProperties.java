@@ -35,6 +35,10 @@ public record UpstreamPollProperties(
         if (workers == 0) {
             workers = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
         }
+        if (collectRetry.isNegative() || collectRetry.isZero()) {
+            // zero would re-read a finished run at every tick for as long as the collectors are busy
+            throw new IllegalArgumentException("reelgate.upstream.collect-retry must be positive, was " + collectRetry);
+        }
         if (workers < 1 || pollers < 1 || batchSize < 1) {
             throw new IllegalArgumentException("reelgate.upstream.workers, .pollers and .batch-size must be at least 1, were "
                     + workers + ", " + pollers + " and " + batchSize);

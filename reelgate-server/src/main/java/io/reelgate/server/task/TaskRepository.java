@@ -29,7 +29,6 @@ public class TaskRepository {
             :paramsJson, :lastFrameUrl, :referenceImageUrls, :size, :fps, :cost, :createdAt, :deadlineAt,
             :traceParent, :dialect, :modelInput, :routeEngines""";
 
-
     private final JdbcClient jdbc;
 
     public TaskRepository(JdbcClient jdbc) {
@@ -54,8 +53,8 @@ public class TaskRepository {
 
     private static SqlStatement insertStatement(NewTask task, String rows) {
         TaskInput in = task.input();
-        return SqlStatement.of("INSERT INTO task (" + COLUMNS + ") " + rows, "id", task.id(), "apiKeyId", task.apiKeyId(), "kind", task.kind().name(),
-                "parentTaskId", task.parentTaskId(), "engine", task.engine(), "prompt", in.prompt(),
+        return SqlStatement.of("INSERT INTO task (" + COLUMNS + ") " + rows,
+                "id", task.id(), "apiKeyId", task.apiKeyId(), "kind", task.kind().name(), "parentTaskId", task.parentTaskId(), "engine", task.engine(), "prompt", in.prompt(),
                 "imageUrl", in.imageUrl(), "aspectRatio", in.aspectRatio(), "quality", in.quality(),
                 "duration", in.duration(), "waterMark", in.waterMark(), "callBackUrl", in.callBackUrl(),
                 "model", in.model(), "expandPrompt", in.expandPrompt(), "videoUrl", in.videoUrl(), "seed", in.seed(),

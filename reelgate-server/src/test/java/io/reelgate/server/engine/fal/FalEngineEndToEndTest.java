@@ -134,11 +134,7 @@ class FalEngineEndToEndTest {
     @Test
     void aRequestPastTheDeadlineIsCancelledUpstream() {
         String id = "80e7a1b2-0000-4000-8000-000000000004";
-        FAL.submitAnswers(T2V, FakeFal.accepted(APP, id));
-        FAL.statusAnswers(APP, id, FakeFal.inProgress(id));
-
-        String taskId = kie.generate("{\"prompt\":\"never ends\",\"duration\":5,\"quality\":\"720p\","
-                + "\"aspectRatio\":\"1:1\"}");
+        String taskId = generateNeverEnding(id, "never ends", "1:1");
         JsonNode detail = kie.awaitTerminal(taskId, TIMEOUT);
 
         assertThat(detail.get("state").asString()).isEqualTo("fail");
@@ -148,10 +144,7 @@ class FalEngineEndToEndTest {
     @Test
     void cancellingOurTaskCancelsTheFalRequest() {
         String id = "80e7a1b2-0000-4000-8000-000000000005";
-        FAL.submitAnswers(T2V, FakeFal.accepted(APP, id));
-        FAL.statusAnswers(APP, id, FakeFal.inProgress(id));
-        String taskId = kie.generate("{\"prompt\":\"cancel me\",\"duration\":5,\"quality\":\"720p\","
-                + "\"aspectRatio\":\"16:9\"}");
+        String taskId = generateNeverEnding(id, "cancel me", "16:9");
         awaitRequests("fal is polled", getRequestedFor(urlPathEqualTo("/" + APP + "/requests/" + id + "/status")), 1);
 
         KieHttp.Answer cancelled = kie.postJson("/api/v1/tasks/" + taskId + "/cancel", "{}");
@@ -174,6 +167,14 @@ class FalEngineEndToEndTest {
         assertThat(refused.msg()).contains("aspectRatio 4:3").contains("16:9, 9:16, 1:1");
         assertThat(FAL.server().findAll(postRequestedFor(urlPathEqualTo("/" + T2V)))
                 .stream().filter(r -> r.getBodyAsString().contains("square-ish"))).isEmpty();
+    }
+
+    /** A text-to-video task fal accepts as request {@code id} and then reports in progress forever. */
+    private String generateNeverEnding(String id, String prompt, String aspectRatio) {
+        FAL.submitAnswers(T2V, FakeFal.accepted(APP, id));
+        FAL.statusAnswers(APP, id, FakeFal.inProgress(id));
+        return kie.generate("{\"prompt\":\"" + prompt + "\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\""
+                + aspectRatio + "\"}");
     }
 
     private static void awaitRequests(String what, RequestPatternBuilder pattern, int atLeast) {
