@@ -30,7 +30,7 @@ final class ModelEntryReader {
         List<InputRule> rules = rules(entry, fields);
         RenderMapping render = RenderMappingReader.read(entry.child("render"), fields);
         List<PriceRule> price = price(entry, fields);
-        List<ModelRoute> routes = routes(entry);
+        List<ModelRoute> routes = routes(entry, modes);
         entry.refuseUnread();
         return new VideoModel(id, family, modes, dialects, fields, rules, render, price, routes);
     }
@@ -200,6 +200,17 @@ final class ModelEntryReader {
         return rules;
     }
 
+    /** A route's {@code modes}: some of the model's modes, or empty for all of them. */
+    private static List<ModelMode> routeModes(EntryKeys route, List<ModelMode> modelModes) {
+        List<ModelMode> modes = new ArrayList<>();
+        for (String name : route.strings("modes")) {
+            ModelMode mode = ModelMode.byWireName(name).filter(modelModes::contains)
+                    .orElseThrow(() -> route.fail("modes", "\"" + name + "\" is not a mode of this model"));
+            modes.add(mode);
+        }
+        return modes;
+    }
+
     /** A route's {@code accepts}: per entry field, the values (as strings) the route serves. */
     private static Map<String, List<String>> accepts(EntryKeys route) {
         if (!route.has("accepts")) {
@@ -210,21 +221,36 @@ final class ModelEntryReader {
         Map<String, List<String>> rules = new LinkedHashMap<>();
         for (String field : List.copyOf(accepts.keys())) {
             Object raw = accepts.raw(field);
-            if (!(raw instanceof List<?> values) || values.isEmpty()) {
-                throw accepts.fail(field, "must be a non-empty list of values");
+            try {
+                FieldPath.parse(field);
+            } catch (IllegalArgumentException e) {
+                throw accepts.fail(field, "must name a field or field[index]");
+            }
+            if (!(raw instanceof List<?> values)) {
+                throw accepts.fail(field, "must be a list of values (empty: the field must be absent)");
             }
             rules.put(field, values.stream().map(ModelRoute::plain).toList());
         }
         return rules;
     }
 
-    private static List<ModelRoute> routes(EntryKeys entry) {
+    private static List<ModelRoute> routes(EntryKeys entry, List<ModelMode> modelModes) {
         List<?> raw = entry.list("routes");
         List<ModelRoute> routes = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             EntryKeys keys = entry.nested(raw.get(i), "routes[" + i + "]");
-            routes.add(new ModelRoute(keys.requiredString("engine"), keys.string("upstreamModel"),
-                    keys.string("template"), accepts(keys), keys.rest()));
+            String engine = keys.requiredString("engine");
+            List<ModelMode> modes = routeModes(keys, modelModes);
+            if (engine.equals("preview") && !modes.isEmpty()) {
+                throw keys.fail("modes", "the preview route serves every mode of the model");
+            }
+            for (ModelMode mode : modes.isEmpty() ? modelModes : modes) {
+                if (routes.stream().anyMatch(other -> other.engine().equals(engine) && other.serves(mode))) {
+                    throw keys.fail("modes", "engine " + engine + " already has a route for " + mode.wireName());
+                }
+            }
+            routes.add(new ModelRoute(engine, keys.string("upstreamModel"), keys.string("template"), modes,
+                    accepts(keys), keys.rest()));
         }
         if (routes.stream().noneMatch(route -> route.engine().equals("preview"))) {
             throw entry.fail("routes", "must include the preview engine");

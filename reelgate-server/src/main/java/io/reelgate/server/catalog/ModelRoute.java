@@ -9,22 +9,36 @@ import java.util.stream.Collectors;
 
 /**
  * One engine a model can run on, tried in the entry's order (docs/models.md, "Routes"). {@code upstreamModel} and
- * {@code template} are the common keys; {@code accepts} names, by the entry's field names, the only values this
- * route can serve (a provider endpoint without 1:1 or 15 s); any other key (a hosted engine's {@code input} template)
- * lands in {@code options} untouched.
+ * {@code template} are the common keys; {@code modes} limits the route to some of the model's modes (providers offer
+ * one endpoint per mode where the model has one id; empty is every mode); {@code accepts} names, by the entry's field
+ * names (or {@code field[i]}, one item of a list), the only values this route can serve (a provider endpoint without
+ * 1:1 or 15 s; an empty list: the field or item must be absent); any other key (a hosted engine's {@code input} template) lands in {@code options} untouched.
  */
-public record ModelRoute(String engine, String upstreamModel, String template, Map<String, List<String>> accepts,
-                         Map<String, Object> options) {
+public record ModelRoute(String engine, String upstreamModel, String template, List<ModelMode> modes,
+                         Map<String, List<String>> accepts, Map<String, Object> options) {
 
     public ModelRoute {
+        modes = List.copyOf(modes);
         accepts = Map.copyOf(accepts);
         options = Map.copyOf(options);
+    }
+
+    /** Whether this route serves inputs of {@code mode}. */
+    public boolean serves(ModelMode mode) {
+        return modes.isEmpty() || modes.contains(mode);
     }
 
     /** The first field of {@code values} this route cannot serve, as the 422 the request gets if no route can. */
     public Optional<InvalidModelInputException> refusal(Map<String, Object> values) {
         for (Map.Entry<String, List<String>> rule : accepts.entrySet()) {
-            Object value = values.get(rule.getKey());
+            Object value = FieldPath.parse(rule.getKey()).resolve(values);
+            if (value instanceof List<?> list && list.isEmpty()) {
+                continue;
+            }
+            if (value != null && rule.getValue().isEmpty()) {
+                return Optional.of(new InvalidModelInputException(rule.getKey(), rule.getKey()
+                        + " cannot be served by engine " + engine));
+            }
             if (value != null && !rule.getValue().contains(plain(value))) {
                 return Optional.of(new InvalidModelInputException(rule.getKey(), rule.getKey() + " " + plain(value)
                         + " cannot be served by engine " + engine + " (it accepts " + rule.getValue().stream()

@@ -52,9 +52,10 @@ public final class ModelTasks {
         return new ModelTask(dialect, kind, parent, task, input.price(), routes(input));
     }
 
-    /** The entry's routes in order, each judged against the input by its {@code accepts}. */
+    /** The entry's routes for the input's mode in order, each judged against the input by its {@code accepts}. */
     static List<ModelTask.Route> routes(ModelInput input) {
-        return input.model().routes().stream().map(route -> route.refusal(input.values())
+        ModelMode mode = input.mode();
+        return input.model().routes().stream().filter(route -> route.serves(mode)).map(route -> route.refusal(input.values())
                 .map(refused -> new ModelTask.Route(route.engine(), refused.field(), refused.getMessage()))
                 .orElseGet(() -> ModelTask.Route.open(route.engine()))).toList();
     }

@@ -1,5 +1,7 @@
 package io.reelgate.server.dispatch;
 
+import io.reelgate.server.catalog.ModelInput;
+import io.reelgate.server.catalog.ModelMode;
 import io.reelgate.server.catalog.ModelRegistry;
 import io.reelgate.server.catalog.ModelRoute;
 import io.reelgate.server.engine.EngineException;
@@ -57,10 +59,16 @@ class EngineJobFactory {
         return job.build();
     }
 
-    /** The registry route of the task's model for the task's engine, if the model names one. */
+    /**
+     * The registry route of the task's model for the task's engine and the mode of its stored input, if the model
+     * names one.
+     */
     private UpstreamRoute routeOf(Task task) {
         return Optional.ofNullable(task.input().model()).flatMap(models::find).stream()
-                .flatMap(model -> model.routes().stream())
+                .flatMap(model -> {
+                    ModelMode mode = new ModelInput(model, JsonObjects.read(task.input().modelInputJson())).mode();
+                    return model.routes().stream().filter(route -> route.serves(mode));
+                })
                 .filter(route -> route.engine().equals(task.engine()))
                 .findFirst()
                 .map(ModelRoute::toUpstream)

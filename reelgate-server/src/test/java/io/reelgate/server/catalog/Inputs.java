@@ -49,6 +49,27 @@ final class Inputs {
         throw new AssertionError("no minimal input found for " + model.id());
     }
 
+    /**
+     * The smallest input of {@code mode}: the minimal input, or it with the one media field (a URL or URL list the
+     * minimal input leaves out) that makes the model read the input as that mode.
+     */
+    static Map<String, Object> forMode(VideoModel model, ModelMode mode) {
+        Map<String, Object> minimal = minimal(model);
+        if (model.validate(minimal).mode() == mode) {
+            return minimal;
+        }
+        for (FieldSpec field : model.fields().values()) {
+            if ((field.type() == FieldType.URL || field.type() == FieldType.URL_LIST) && !minimal.containsKey(field.name())) {
+                Map<String, Object> input = new LinkedHashMap<>(minimal);
+                input.put(field.name(), sample(field));
+                if (model.validate(input).mode() == mode) {
+                    return input;
+                }
+            }
+        }
+        throw new AssertionError("no input of mode " + mode.wireName() + " found for " + model.id());
+    }
+
     static Object sample(FieldSpec field) {
         if (!field.values().isEmpty()) {
             return field.values().get(0);

@@ -16,13 +16,14 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * For every registry model and every hosted-engine route it names, the upstream create request the route produces
- * for the model's smallest valid input (plus every optional media field the mode allows is left out), compared with
+ * for the model's smallest valid input (of the route's first mode, when the route names modes), compared with
  * the stored snapshot {@code routing/registry-routes.json}. A registry edit that changes a provider request fails
  * here until the snapshot is renewed on purpose: {@code -Dreelgate.snapshots.update=true}.
  */
@@ -37,14 +38,17 @@ class RegistryRoutesSnapshotTest {
         Map<String, UpstreamRequestPlanner> planners = HostedEnginePlanners.all();
         Map<String, Object> produced = new TreeMap<>();
         for (VideoModel model : Inputs.REGISTRY.all()) {
-            ModelInput input = model.validate(Inputs.minimal(model));
-            ModelTask task = ModelTasks.of(input, "kie-market", null, "{}", null);
             for (ModelRoute route : model.routes()) {
                 UpstreamRequestPlanner planner = planners.get(route.engine());
                 if (planner == null) {
                     continue;
                 }
-                produced.put(model.id() + " -> " + route.engine(), planned(planner, task, route, input));
+                ModelInput input = model.validate(route.modes().isEmpty() ? Inputs.minimal(model)
+                        : Inputs.forMode(model, route.modes().get(0)));
+                ModelTask task = ModelTasks.of(input, "kie-market", null, "{}", null);
+                String key = model.id() + (route.modes().isEmpty() ? "" : " (" + route.modes().stream()
+                        .map(ModelMode::wireName).collect(Collectors.joining(", ")) + ")") + " -> " + route.engine();
+                produced.put(key, planned(planner, task, route, input));
             }
         }
         assertThat(produced).as("hosted engines have routes in the registry").isNotEmpty();

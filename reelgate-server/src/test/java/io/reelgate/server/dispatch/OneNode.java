@@ -95,10 +95,15 @@ final class OneNode {
 
     /** A new task of {@code engine} in {@code wait}, as a submit leaves it. */
     String waiting(String engine) {
+        return waiting(engine, io.reelgate.server.testsupport.TestTaskInputs
+                .textToVideo("a red fox").model("runway-duration-5-generate").expandPrompt(true).build());
+    }
+
+    /** A new task of {@code engine} with {@code input} in {@code wait}. */
+    String waiting(String engine, TaskInput input) {
         String id = UUID.randomUUID().toString();
-        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, engine, io.reelgate.server.testsupport.TestTaskInputs
-                .textToVideo("a red fox").model("runway-duration-5-generate").expandPrompt(true).build(), 12,
-                clock.instant(), null, null, "test", java.util.List.of()));
+        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, engine, input, 12, clock.instant(), null, null,
+                "test", java.util.List.of()));
         return id;
     }
 
@@ -149,7 +154,7 @@ final class OneNode {
                 new GuardedDownloader(guard, outbound, new GuardedHttpClients(guard, outbound), clock));
     }
 
-    private EngineJobFactory jobs() {
+    EngineJobFactory jobs() {
         return new EngineJobFactory(tasks, new LocalBlobStore(dataDirectory()), io.reelgate.server.catalog.ModelRegistry.bundled(), "");
     }
 

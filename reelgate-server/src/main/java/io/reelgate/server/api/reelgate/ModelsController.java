@@ -42,7 +42,7 @@ class ModelsController {
 
     private static ModelView view(VideoModel model) {
         return new ModelView(model.id(), model.family(), model.modes().stream().map(ModelMode::wireName).toList(),
-                model.dialects(), model.routes().stream().map(ModelRoute::engine).toList(),
+                model.dialects(), model.routes().stream().map(ModelRoute::engine).distinct().toList(),
                 model.fields().values().stream().map(ModelsController::field).toList());
     }
 
