@@ -1,5 +1,6 @@
 package io.reelgate.server.engine;
 
+import io.reelgate.server.infra.JsonObjects;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code width}, {@code height}, {@code model}, and {@code input.<field>} (also {@code input.<field>[i]}) for the
  * registry model's validated input. Media names pass through the engine's {@link MediaResolver}; an input field
  * does when it carries the {@code media} filter. Filters: {@code string}, {@code int}, {@code number}, {@code bool},
- * {@code lower}, {@code upper}, {@code media}, {@code map(from=to,…)} (values not listed pass unchanged) and
+ * {@code lower}, {@code upper}, {@code media}, {@code json} (the value as a JSON text), {@code map(from=to,…)} (values not listed pass unchanged) and
  * {@code default(value)}.
  */
 public final class RouteInputTemplate {
@@ -192,6 +193,7 @@ public final class RouteInputTemplate {
             case "lower" -> plain(value).toLowerCase(Locale.ROOT);
             case "upper" -> plain(value).toUpperCase(Locale.ROOT);
             case "media" -> value;
+            case "json" -> JsonObjects.writeValue(value);
             default -> throw new IllegalArgumentException("unknown template filter '" + filter + "' on " + name);
         };
     }

@@ -17,6 +17,11 @@ public final class JsonObjects {
         return JSON.writeValueAsString(values);
     }
 
+    /** Any JSON value as text: a provider field that takes a JSON document as a string (Replicate's multi_prompt). */
+    public static String writeValue(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
     /** The object's keys and values; empty for a {@code null} or blank column. */
     public static Map<String, Object> read(String json) {
         return json == null || json.isBlank() ? Map.of()

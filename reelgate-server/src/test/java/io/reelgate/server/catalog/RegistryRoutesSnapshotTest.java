@@ -2,18 +2,11 @@ package io.reelgate.server.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reelgate.server.engine.EngineJob;
-import io.reelgate.server.engine.MediaResolver;
-import io.reelgate.server.engine.UnsupportedInputException;
-import io.reelgate.server.engine.UpstreamRequest;
 import io.reelgate.server.engine.UpstreamRequestPlanner;
-import io.reelgate.server.infra.JsonObjects;
-import io.reelgate.server.task.EngineJobMapper;
 import io.reelgate.server.task.ModelTask;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -48,7 +41,7 @@ class RegistryRoutesSnapshotTest {
                 ModelTask task = ModelTasks.of(input, "kie-market", null, "{}", null);
                 String key = model.id() + (route.modes().isEmpty() ? "" : " (" + route.modes().stream()
                         .map(ModelMode::wireName).collect(Collectors.joining(", ")) + ")") + " -> " + route.engine();
-                produced.put(key, planned(planner, task, route, input));
+                produced.put(key, RoutePlans.planned(planner, task, route));
             }
         }
         assertThat(produced).as("hosted engines have routes in the registry").isNotEmpty();
@@ -61,29 +54,5 @@ class RegistryRoutesSnapshotTest {
         }
         assertThat(json).as("upstream requests of the registry routes (renew with -Dreelgate.snapshots.update=true)")
                 .isEqualTo(Files.readString(SNAPSHOT));
-    }
-
-    private static Object planned(UpstreamRequestPlanner planner, ModelTask task, ModelRoute route, ModelInput input) {
-        ModelTask.Route judged = task.routes().stream().filter(r -> r.engine().equals(route.engine())).findFirst()
-                .orElseThrow();
-        if (judged.refused()) {
-            return Map.of("refusedAtSubmit", judged.refusedMessage());
-        }
-        EngineJob job = EngineJobMapper.jobFor("snapshot-task", task.kind(), task.input())
-                .route(route.toUpstream())
-                .modelInput(JsonObjects.read(task.input().modelInputJson()))
-                .webhookUrl("https://gateway.example/webhooks/" + route.engine() + "/snapshot-task")
-                .workDir(Path.of("work"))
-                .build();
-        try {
-            UpstreamRequest request = planner.plan(job, MediaResolver.AS_URL);
-            Map<String, Object> shown = new LinkedHashMap<>();
-            shown.put("method", request.method());
-            shown.put("path", request.path());
-            shown.put("body", request.body());
-            return shown;
-        } catch (UnsupportedInputException e) {
-            return Map.of("refused", e.field() + ": " + e.getMessage());
-        }
     }
 }

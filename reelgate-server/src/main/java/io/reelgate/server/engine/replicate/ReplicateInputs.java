@@ -37,10 +37,16 @@ final class ReplicateInputs {
                 file = localFile;
             } else {
                 file = job.workDir().resolve("replicate-input-" + count.incrementAndGet());
-                context.download(url, file, maxInputBytes, field.startsWith("video") ? "video" : "image");
+                context.download(url, file, maxInputBytes, kind(field));
             }
             return pass(file);
         };
+    }
+
+    /** What a field holds, for the failure message: {@code videoUrl}, {@code input.reference_video_urls} are videos. */
+    static String kind(String field) {
+        String name = field.toLowerCase(java.util.Locale.ROOT);
+        return name.contains("video") ? "video" : name.contains("audio") ? "audio" : "image";
     }
 
     private String pass(Path file) {
@@ -60,7 +66,7 @@ final class ReplicateInputs {
         }
     }
 
-    /** By magic bytes: what users send (PNG, JPEG, WebP, GIF, MP4/MOV, WebM). */
+    /** By magic bytes: what users send (PNG, JPEG, WebP, GIF, MP4/MOV, WebM; WAV and MP3 for reference audio). */
     static String contentType(byte[] b) {
         if (MagicBytes.startsWith(b, 0x89, 'P', 'N', 'G')) {
             return "image/png";
@@ -79,6 +85,12 @@ final class ReplicateInputs {
         }
         if (b.length > 7 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
             return "video/mp4";
+        }
+        if (MagicBytes.startsWith(b, 'R', 'I', 'F', 'F') && b.length > 11 && b[8] == 'W' && b[9] == 'A') {
+            return "audio/wav";
+        }
+        if (MagicBytes.startsWith(b, 'I', 'D', '3') || (b.length > 1 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xE0) == 0xE0)) {
+            return "audio/mpeg";
         }
         return "application/octet-stream";
     }

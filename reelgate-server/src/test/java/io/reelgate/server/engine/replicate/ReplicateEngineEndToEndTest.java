@@ -183,6 +183,38 @@ class ReplicateEngineEndToEndTest {
     }
 
     @Test
+    void seedance2SendsReferenceVideosAndAudioAsDataUrisOfTheirTypes() {
+        String id = "s2b2c3d4e5f6g7h8i9j0k1l2m3";
+        String video = serveInput("/inputs/dance.mp4", "video/mp4", io.reelgate.server.testsupport.TinyMp4.render(64, 64, 4));
+        byte[] mp3 = new byte[64];
+        System.arraycopy(new byte[] {'I', 'D', '3', 4, 0, 0}, 0, mp3, 0, 6);
+        String audio = serveInput("/inputs/beat.mp3", "audio/mpeg", mp3);
+        REPLICATE.createAnswers("/models/bytedance/seedance-2.0/predictions", "[Video1] to [Audio1]",
+                FakeReplicate.created(id));
+        REPLICATE.predictionAnswers(id, REPLICATE.succeeded(id));
+
+        String task = kie.postJson("/api/v1/jobs/createTask", "{\"model\":\"bytedance/seedance-2\",\"input\":"
+                + "{\"prompt\":\"[Video1] to [Audio1]\",\"reference_video_urls\":[\"" + video + "\"],"
+                + "\"reference_audio_urls\":[\"" + audio + "\"],\"duration\":4}}").data().get("taskId").asString();
+
+        Await.until(TIMEOUT, "the Seedance 2 task ends", () -> kie.get("/api/v1/tasks/" + task).data().get("state")
+                .asString().equals("success"));
+        REPLICATE.server().verify(1, authorized(postRequestedFor(urlEqualTo("/v1/models/bytedance/seedance-2.0/predictions")))
+                .withRequestBody(matchingJsonPath("$.input.reference_videos[0]",
+                        com.github.tomakehurst.wiremock.client.WireMock.matching("data:video/mp4;base64,.*")))
+                .withRequestBody(matchingJsonPath("$.input.reference_audios[0]",
+                        com.github.tomakehurst.wiremock.client.WireMock.matching("data:audio/mpeg;base64,SUQz.*")))
+                .withRequestBody(matchingJsonPath("$.input.duration", equalTo("4"))));
+    }
+
+    private static String serveInput(String path, String contentType, byte[] body) {
+        REPLICATE.server().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo(path))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", contentType).withBody(body)));
+        return REPLICATE.server().baseUrl() + path;
+    }
+
+    @Test
     void failedPredictionsFailTheTaskWithOurMessageAndTheMappedCode() {
         String refused = "a1b2c3d4e5f6g7h8i9j0k1l2m3";
         String broken = "b1b2c3d4e5f6g7h8i9j0k1l2m3";
