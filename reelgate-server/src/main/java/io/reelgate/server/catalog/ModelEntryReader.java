@@ -244,11 +244,6 @@ final class ModelEntryReader {
             if (engine.equals("preview") && !modes.isEmpty()) {
                 throw keys.fail("modes", "the preview route serves every mode of the model");
             }
-            for (ModelMode mode : modes.isEmpty() ? modelModes : modes) {
-                if (routes.stream().anyMatch(other -> other.engine().equals(engine) && other.serves(mode))) {
-                    throw keys.fail("modes", "engine " + engine + " already has a route for " + mode.wireName());
-                }
-            }
             routes.add(new ModelRoute(engine, keys.string("upstreamModel"), keys.string("template"), modes,
                     accepts(keys), keys.rest()));
         }

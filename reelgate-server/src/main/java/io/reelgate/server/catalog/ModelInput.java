@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A validated input of one model: field values by their canonical names, defaults included, in normal form
@@ -45,6 +46,17 @@ public record ModelInput(VideoModel model, Map<String, Object> values) {
                 .orElseThrow(() -> new IllegalStateException("no price rule of model " + model.id() + " matches " + values));
         BigDecimal amount = rule.amount(render().durationSeconds());
         return amount.setScale(0, RoundingMode.HALF_UP).longValueExact();
+    }
+
+    /**
+     * The route {@code engine} serves this input with: among the engine's routes for the input's mode, the first whose
+     * {@code accepts} take it (an engine may have one route per endpoint: Veo Fast and Veo Quality).
+     */
+    public Optional<ModelRoute> routeFor(String engine) {
+        ModelMode mode = mode();
+        return model.routes().stream()
+                .filter(route -> route.engine().equals(engine) && route.serves(mode) && route.refusal(values).isEmpty())
+                .findFirst();
     }
 
     public RenderSpec render() {

@@ -28,6 +28,30 @@ public record ModelRoute(String engine, String upstreamModel, String template, L
         return modes.isEmpty() || modes.contains(mode);
     }
 
+    /**
+     * Why none of one engine's {@code routes} can serve {@code values}, or empty when one can: the first route's
+     * reason, naming what all of them accept when they all refuse the same field (Veo's {@code fast} and
+     * {@code quality} routes of one model).
+     */
+    static Optional<InvalidModelInputException> refusal(List<ModelRoute> routes, Map<String, Object> values) {
+        List<InvalidModelInputException> refusals = new java.util.ArrayList<>();
+        for (ModelRoute route : routes) {
+            Optional<InvalidModelInputException> refused = route.refusal(values);
+            if (refused.isEmpty()) {
+                return Optional.empty();
+            }
+            refusals.add(refused.get());
+        }
+        String field = refusals.get(0).field();
+        List<List<String>> accepted = routes.stream().map(route -> route.accepts().get(field)).toList();
+        if (routes.size() == 1 || accepted.contains(null) || refusals.stream().anyMatch(r -> !r.field().equals(field))
+                || accepted.stream().anyMatch(List::isEmpty)) {
+            return Optional.of(refusals.get(0));
+        }
+        return Optional.of(refused(routes.get(0).engine(), field, values.get(field),
+                accepted.stream().flatMap(List::stream).distinct().toList()));
+    }
+
     /** The first field of {@code values} this route cannot serve, as the 422 the request gets if no route can. */
     public Optional<InvalidModelInputException> refusal(Map<String, Object> values) {
         for (Map.Entry<String, List<String>> rule : accepts.entrySet()) {
@@ -40,12 +64,16 @@ public record ModelRoute(String engine, String upstreamModel, String template, L
                         + " cannot be served by engine " + engine));
             }
             if (value != null && !rule.getValue().contains(plain(value))) {
-                return Optional.of(new InvalidModelInputException(rule.getKey(), rule.getKey() + " " + plain(value)
-                        + " cannot be served by engine " + engine + " (it accepts " + rule.getValue().stream()
-                        .map(v -> '"' + v + '"').collect(Collectors.joining(", ")) + ")"));
+                return Optional.of(refused(engine, rule.getKey(), value, rule.getValue()));
             }
         }
         return Optional.empty();
+    }
+
+    private static InvalidModelInputException refused(String engine, String field, Object value, List<String> accepted) {
+        return new InvalidModelInputException(field, field + " " + plain(value) + " cannot be served by engine "
+                + engine + " (it accepts " + accepted.stream().map(v -> '"' + v + '"').collect(Collectors.joining(", "))
+                + ")");
     }
 
     /** The route as its engine reads it: the {@code input} template apart, the other options as they are. */

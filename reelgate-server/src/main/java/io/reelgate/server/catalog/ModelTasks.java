@@ -4,7 +4,10 @@ import io.reelgate.server.infra.JsonObjects;
 import io.reelgate.server.task.ModelTask;
 import io.reelgate.server.task.TaskInput;
 import io.reelgate.server.task.TaskKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns a validated model input into the core's task: what to render (from the entry's render mapping), its price
@@ -52,12 +55,21 @@ public final class ModelTasks {
         return new ModelTask(dialect, kind, parent, task, input.price(), routes(input));
     }
 
-    /** The entry's routes for the input's mode in order, each judged against the input by its {@code accepts}. */
+    /**
+     * The engines of the entry's routes for the input's mode, in order, each judged against the input by its routes'
+     * {@code accepts}: open when one of them takes it, else refused (see {@link ModelRoute#refusal(List, Map)}).
+     */
     static List<ModelTask.Route> routes(ModelInput input) {
         ModelMode mode = input.mode();
-        return input.model().routes().stream().filter(route -> route.serves(mode)).map(route -> route.refusal(input.values())
-                .map(refused -> new ModelTask.Route(route.engine(), refused.field(), refused.getMessage()))
-                .orElseGet(() -> ModelTask.Route.open(route.engine()))).toList();
+        Map<String, List<ModelRoute>> byEngine = new LinkedHashMap<>();
+        for (ModelRoute route : input.model().routes()) {
+            if (route.serves(mode)) {
+                byEngine.computeIfAbsent(route.engine(), engine -> new ArrayList<>()).add(route);
+            }
+        }
+        return byEngine.entrySet().stream().map(engine -> ModelRoute.refusal(engine.getValue(), input.values())
+                .map(refused -> new ModelTask.Route(engine.getKey(), refused.field(), refused.getMessage()))
+                .orElseGet(() -> ModelTask.Route.open(engine.getKey()))).toList();
     }
 
     /** The core's resolution label for a line count: {@code 768p}, {@code 1080p}; 2160 lines are {@code 4k}. */

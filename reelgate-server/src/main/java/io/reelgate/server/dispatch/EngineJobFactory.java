@@ -1,7 +1,6 @@
 package io.reelgate.server.dispatch;
 
 import io.reelgate.server.catalog.ModelInput;
-import io.reelgate.server.catalog.ModelMode;
 import io.reelgate.server.catalog.ModelRegistry;
 import io.reelgate.server.catalog.ModelRoute;
 import io.reelgate.server.engine.EngineException;
@@ -13,6 +12,7 @@ import io.reelgate.server.task.Task;
 import io.reelgate.server.task.EngineJobMapper;
 import io.reelgate.server.task.TaskKind;
 import io.reelgate.server.task.TaskRepository;
+import io.reelgate.server.task.UpstreamTracking;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 /**
  * Turns a claimed task into the job its engine runs: the stored fields, the registry route of the task's model for
  * that engine with the validated model input (what hosted engines build the provider's request from), the per-task
- * upstream webhook URL, and local inputs (the parent of an extension).
+ * upstream webhook URL, and the parent of an extension (its video, and its upstream id on the same engine).
  */
 @Component
 class EngineJobFactory {
@@ -36,13 +36,15 @@ class EngineJobFactory {
     static final String WEBHOOK_PATH = "/webhooks/";
 
     private final TaskRepository tasks;
+    private final UpstreamTracking upstream;
     private final BlobStore blobs;
     private final ModelRegistry models;
     private final String publicBaseUrl;
 
-    EngineJobFactory(TaskRepository tasks, BlobStore blobs, ModelRegistry models,
+    EngineJobFactory(TaskRepository tasks, UpstreamTracking upstream, BlobStore blobs, ModelRegistry models,
                      @Value("${reelgate.api.public-base-url:}") String publicBaseUrl) {
         this.tasks = tasks;
+        this.upstream = upstream;
         this.blobs = blobs;
         this.models = models;
         this.publicBaseUrl = publicBaseUrl.trim().replaceAll("/+$", "");
@@ -54,25 +56,27 @@ class EngineJobFactory {
                 .modelInput(JsonObjects.read(task.input().modelInputJson()))
                 .webhookUrl(publicBaseUrl.isEmpty() ? null : publicBaseUrl + WEBHOOK_PATH + task.engine() + "/" + task.id());
         if (task.kind() == TaskKind.EXTEND) {
-            job.parentVideo(parentVideo(task, workDir));
+            job.parentVideo(parentVideo(task, workDir)).parentUpstreamId(parentUpstreamId(task));
         }
         return job.build();
     }
 
     /**
-     * The registry route of the task's model for the task's engine and the mode of its stored input, if the model
-     * names one.
+     * The registry route of the task's model that serves its stored input on the task's engine (by mode and
+     * {@code accepts}), if the model names one.
      */
     private UpstreamRoute routeOf(Task task) {
-        return Optional.ofNullable(task.input().model()).flatMap(models::find).stream()
-                .flatMap(model -> {
-                    ModelMode mode = new ModelInput(model, JsonObjects.read(task.input().modelInputJson())).mode();
-                    return model.routes().stream().filter(route -> route.serves(mode));
-                })
-                .filter(route -> route.engine().equals(task.engine()))
-                .findFirst()
+        return Optional.ofNullable(task.input().model()).flatMap(models::find)
+                .flatMap(model -> new ModelInput(model, JsonObjects.read(task.input().modelInputJson()))
+                        .routeFor(task.engine()))
                 .map(ModelRoute::toUpstream)
                 .orElse(null);
+    }
+
+    /** The parent's upstream id when it ran on the engine this extension runs on (else {@code null}). */
+    private String parentUpstreamId(Task task) {
+        return tasks.findById(task.parentTaskId()).filter(parent -> task.engine().equals(parent.engine()))
+                .flatMap(parent -> upstream.find(parent.id())).map(UpstreamTracking.Parked::upstreamId).orElse(null);
     }
 
     private Path parentVideo(Task task, Path workDir) {

@@ -20,6 +20,8 @@ import java.util.Map;
  * @param durationSeconds    generate and extend: clip length; aleph: the most seconds of source to process
  * @param waterMark          text to draw bottom-right on every frame; empty for none
  * @param parentVideo        extend: the parent's video, copied into the work directory; otherwise {@code null}
+ * @param parentUpstreamId   extend: the upstream id the parent was made under when it ran on this job's engine
+ *                           (a provider that extends its own videos, Veo, reads it back); otherwise {@code null}
  * @param videoUrl           aleph and video-to-video: the source video to transform; otherwise {@code null}
  * @param seed               optional seed for reproducible variation
  * @param referenceImage     aleph: optional style reference image URL
@@ -46,6 +48,7 @@ public record EngineJob(
         int durationSeconds,
         String waterMark,
         Path parentVideo,
+        String parentUpstreamId,
         String videoUrl,
         Long seed,
         String referenceImage,
@@ -101,6 +104,7 @@ public record EngineJob(
         private int durationSeconds;
         private String waterMark;
         private Path parentVideo;
+        private String parentUpstreamId;
         private String videoUrl;
         private Long seed;
         private String referenceImage;
@@ -151,6 +155,11 @@ public record EngineJob(
 
         public Builder parentVideo(Path value) {
             parentVideo = value;
+            return this;
+        }
+
+        public Builder parentUpstreamId(String value) {
+            parentUpstreamId = value;
             return this;
         }
 
@@ -216,7 +225,7 @@ public record EngineJob(
 
         public EngineJob build() {
             return new EngineJob(taskId, kind, prompt, imageUrl, aspectRatio, quality, durationSeconds, waterMark,
-                    parentVideo, videoUrl, seed, referenceImage, lastFrameUrl, referenceImageUrls, size, fps, model,
+                    parentVideo, parentUpstreamId, videoUrl, seed, referenceImage, lastFrameUrl, referenceImageUrls, size, fps, model,
                     route, modelInput, webhookUrl, workDir);
         }
     }

@@ -70,6 +70,28 @@ final class Inputs {
         throw new AssertionError("no input of mode " + mode.wireName() + " found for " + model.id());
     }
 
+    /**
+     * {@code input} changed so that {@code route} can serve it where it can: a field whose value the route's
+     * {@code accepts} leave out gets the first value they list (when the model allows it).
+     */
+    static Map<String, Object> acceptedBy(VideoModel model, ModelRoute route, Map<String, Object> input) {
+        Map<String, Object> accepted = new LinkedHashMap<>(input);
+        route.accepts().forEach((field, values) -> {
+            Object value = model.validate(accepted).get(field);
+            if (!values.isEmpty() && value != null && !values.contains(ModelRoute.plain(value))) {
+                Map<String, Object> changed = new LinkedHashMap<>(accepted);
+                changed.put(field, values.get(0));
+                try {
+                    model.validate(changed);
+                    accepted.putAll(changed);
+                } catch (InvalidModelInputException refusedByTheModel) {
+                    // the route refuses what the model requires here: the snapshot shows the refusal
+                }
+            }
+        });
+        return accepted;
+    }
+
     static Object sample(FieldSpec field) {
         if (!field.values().isEmpty()) {
             return field.values().get(0);

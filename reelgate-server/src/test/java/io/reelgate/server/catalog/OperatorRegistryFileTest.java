@@ -80,7 +80,6 @@ class OperatorRegistryFileTest {
             "resolution": {"fixed": 720}    | "resolution": {"fixed": 720}, "variants": [{"if": {"duration": "10"}, "size": "prompt", "audio": "sound"}] | key render.variants[0].audio: names no field of this entry: sound
             {"engine": "preview"},          | {"engine": "preview", "modes": ["text-to-video"]}, | key routes[0].modes: the preview route serves every mode of the model
             {"engine": "fal",               | {"engine": "fal", "modes": ["image-to-video"], | key routes[1].modes: "image-to-video" is not a mode of this model
-            {"engine": "preview"},          | {"engine": "preview"}, {"engine": "fal"},   | key routes[2].modes: engine fal already has a route for text-to-video
             "inputMap"                      | "accepts": {"image urls": []}, "inputMap"  | key routes[1].accepts.image urls: must name a field or field[index]
             """)
     void malformedEntryIsRefusedNamingEntryAndKey(String original, String broken, String message) throws IOException {

@@ -39,6 +39,16 @@ class RouteModesTest {
                 .get(0).refused()).isFalse();
     }
 
+    @Test
+    void anEnginesRoutesPerEndpointServeWhatEitherAcceptsAndRefuseNamingAllOfIt() {
+        assertThat(routes("veo3_extend", "{\"prompt\": \"on\", \"model\": \"quality\"}").get(0).refused()).isFalse();
+        assertThat(routes("veo3_extend", "{\"prompt\": \"on\", \"model\": \"lite\"}").get(0))
+                .extracting(ModelTask.Route::engine, ModelTask.Route::refusedField, ModelTask.Route::refusedMessage)
+                .containsExactly("veo", "model", "model lite cannot be served by engine veo (it accepts \"fast\", \"quality\")");
+        assertThat(Inputs.validate("veo3_extend", "{\"prompt\": \"on\", \"model\": \"quality\"}").routeFor("veo"))
+                .map(ModelRoute::upstreamModel).contains("veo-3.1-generate-preview");
+    }
+
     private static List<ModelTask.Route> routes(String model, String input) {
         return ModelTasks.routes(Inputs.validate(model, input));
     }

@@ -11,6 +11,7 @@ import io.reelgate.server.task.ModelTask;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The upstream request a registry route plans for a model task, media left as URLs; nothing is sent. */
 final class RoutePlans {
@@ -23,15 +24,15 @@ final class RoutePlans {
      * {@code accepts}; or by the engine's planner).
      */
     static Object planned(UpstreamRequestPlanner planner, ModelTask task, ModelRoute route) {
-        ModelTask.Route judged = task.routes().stream().filter(r -> r.engine().equals(route.engine())).findFirst()
-                .orElseThrow();
-        if (judged.refused()) {
-            return Map.of("refusedAtSubmit", judged.refusedMessage());
+        Optional<InvalidModelInputException> refused = route.refusal(JsonObjects.read(task.input().modelInputJson()));
+        if (refused.isPresent()) {
+            return Map.of("refusedAtSubmit", refused.get().getMessage());
         }
         EngineJob job = EngineJobMapper.jobFor("snapshot-task", task.kind(), task.input())
                 .route(route.toUpstream())
                 .modelInput(JsonObjects.read(task.input().modelInputJson()))
                 .webhookUrl("https://gateway.example/webhooks/" + route.engine() + "/snapshot-task")
+                .parentVideo(task.kind() == io.reelgate.server.task.TaskKind.EXTEND ? Path.of("work/parent.mp4") : null)
                 .workDir(Path.of("work"))
                 .build();
         try {

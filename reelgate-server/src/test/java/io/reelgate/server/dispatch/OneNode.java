@@ -155,7 +155,7 @@ final class OneNode {
     }
 
     EngineJobFactory jobs() {
-        return new EngineJobFactory(tasks, new LocalBlobStore(dataDirectory()), io.reelgate.server.catalog.ModelRegistry.bundled(), "");
+        return new EngineJobFactory(tasks, upstream, new LocalBlobStore(dataDirectory()), io.reelgate.server.catalog.ModelRegistry.bundled(), "");
     }
 
     private ResultPublisher results() {

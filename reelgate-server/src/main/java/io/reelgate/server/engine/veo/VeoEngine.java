@@ -51,12 +51,50 @@ public class VeoEngine extends HostedEngine implements UpstreamRequestPlanner {
 
     @Override
     public String submit(EngineJob job, EngineContext context) {
-        UpstreamRequest request = plan(job, new VeoMedia(job, context, normalizer, properties.maxInputBytes()));
+        MediaResolver media = new VeoMedia(job, context, normalizer, properties.maxInputBytes());
+        String parentVideo = parentVideoUri(job);
         try {
-            String name = client.create(request.path(), request.body());
-            return new VeoOperationId(name, VeoRequests.videoSeconds(request)).toString();
+            return create(requests.plan(job, media, parentVideo));
+        } catch (VeoApiException e) {
+            if (parentVideo == null || e.httpStatus() != 400) {
+                throw submitFailure(e);
+            }
+            // Google refused the video (past its 2 days, or not extendable) and started nothing: use the last frame
+            log.info("Task {}: Veo refused to extend the parent's video ({}); extending from its last frame",
+                    job.taskId(), e.rpcStatus());
+        }
+        try {
+            return create(requests.plan(job, media, null));
         } catch (VeoApiException e) {
             throw submitFailure(e);
+        }
+    }
+
+    private String create(UpstreamRequest request) {
+        String name = client.create(request.path(), request.body());
+        return new VeoOperationId(name, VeoRequests.videoSeconds(request)).toString();
+    }
+
+    /**
+     * For an extension of a video Veo made: the parent operation's video uri, which Veo extends itself (the file is
+     * kept 2 days); {@code null} when there is none any more, and the extension continues from the last frame.
+     */
+    private String parentVideoUri(EngineJob job) {
+        if (job.kind() != EngineJob.Kind.EXTEND || job.parentUpstreamId() == null) {
+            return null;
+        }
+        String name = VeoOperationId.parse(job.parentUpstreamId()).name();
+        try {
+            String uri = VeoOperations.videoUri(client.operation(name));
+            if (uri == null) {
+                log.info("Task {}: Veo operation {} of the parent has no video; extending from its last frame",
+                        job.taskId(), name);
+            }
+            return uri;
+        } catch (VeoApiException e) {
+            log.info("Task {}: Veo operation {} of the parent could not be read ({}); extending from its last frame",
+                    job.taskId(), name, e.httpStatus());
+            return null;
         }
     }
 

@@ -32,12 +32,10 @@ final class VeoOperations {
             return failed(id, error);
         }
         JsonNode response = operation.path("response").path("generateVideoResponse");
-        for (JsonNode sample : response.path("generatedSamples")) {
-            String uri = sample.path("video").path("uri").asString("");
-            if (!uri.isBlank()) {
-                return UpstreamStatus.succeeded("DONE", List.of(uri))
-                        .withUsage(Map.of("videoSeconds", id.videoSeconds(), "model", id.model()));
-            }
+        String uri = videoUri(operation);
+        if (uri != null) {
+            return UpstreamStatus.succeeded("DONE", List.of(uri))
+                    .withUsage(Map.of("videoSeconds", id.videoSeconds(), "model", id.model()));
         }
         if (response.path("raiMediaFilteredCount").asInt(0) > 0) {
             log.info("Veo operation {} filtered by Google's safety filters: {}", id.name(),
@@ -47,6 +45,20 @@ final class VeoOperations {
         }
         log.warn("Veo operation {} finished without a video: {}", id.name(), response);
         return UpstreamStatus.failed("DONE", EngineException.INTERNAL, "Veo finished without a video");
+    }
+
+    /** The first generated video's file uri of a finished operation, or {@code null}. */
+    static String videoUri(JsonNode operation) {
+        if (!operation.path("done").asBoolean(false)) {
+            return null;
+        }
+        for (JsonNode sample : operation.path("response").path("generateVideoResponse").path("generatedSamples")) {
+            String uri = sample.path("video").path("uri").asString("");
+            if (!uri.isBlank()) {
+                return uri;
+            }
+        }
+        return null;
     }
 
     private static UpstreamStatus failed(VeoOperationId id, JsonNode error) {

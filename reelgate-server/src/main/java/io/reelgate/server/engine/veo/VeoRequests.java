@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The {@code predictLongRunning} body of a job (docs/engines.md, "Google Veo: mapping"). The route's {@code input}
  * template is the {@code parameters} object; the instance (prompt, first and last frame, reference images wrapped
- * as {@code {"image", "referenceType": "asset"}}) is built here, because a template cannot wrap list elements.
+ * as {@code {"image", "referenceType": "asset"}}, an extension's parent video) is built here, because a template
+ * cannot wrap list elements.
  * The seed is dropped: the Gemini API has none.
  */
 final class VeoRequests {
@@ -31,13 +32,23 @@ final class VeoRequests {
     }
 
     UpstreamRequest plan(EngineJob job, MediaResolver media) {
+        return plan(job, media, null);
+    }
+
+    /**
+     * @param parentVideoUri an extension's parent as Veo made it (its file uri): Veo extends that video itself;
+     *                       {@code null} when the parent was not made by Veo or is gone, then the extension starts
+     *                       from the parent's last frame
+     */
+    UpstreamRequest plan(EngineJob job, MediaResolver media, String parentVideoUri) {
         if (job.kind() == EngineJob.Kind.ALEPH) {
             throw new UnsupportedInputException("videoUrl", "video-to-video is not available with the veo engine");
         }
         Map<String, Object> instance = new LinkedHashMap<>();
         instance.put("prompt", job.prompt());
-        if (job.kind() == EngineJob.Kind.EXTEND) {
-            // the Gemini API extends only its own videos (by file uri, kept 2 days): continue from the last frame
+        if (job.kind() == EngineJob.Kind.EXTEND && parentVideoUri != null) {
+            instance.put("video", Map.of("uri", parentVideoUri));
+        } else if (job.kind() == EngineJob.Kind.EXTEND) {
             instance.put("image", media.resolve(String.valueOf(job.parentVideo()), PARENT_FRAME_FIELD));
         } else if (job.hasImage()) {
             instance.put("image", media.resolve(job.imageUrl(), "imageUrl"));
@@ -55,7 +66,9 @@ final class VeoRequests {
         Map<String, Object> template = job.route() == null || job.route().input().isEmpty() ? DEFAULT_PARAMETERS
                 : job.route().input();
         Map<String, Object> parameters = new LinkedHashMap<>(RouteInputTemplate.render(template, job, media));
-        parameters.putIfAbsent("personGeneration", instance.size() > 1 ? "allow_adult" : "allow_all");
+        // text-to-video and extension allow all; any image input only adults (docs/engines.md, "Google Veo")
+        boolean images = instance.keySet().stream().anyMatch(key -> !key.equals("prompt") && !key.equals("video"));
+        parameters.putIfAbsent("personGeneration", images ? "allow_adult" : "allow_all");
         return new UpstreamRequest("POST", "models/" + model(job) + ":predictLongRunning",
                 Map.of("instances", List.of(instance), "parameters", parameters));
     }

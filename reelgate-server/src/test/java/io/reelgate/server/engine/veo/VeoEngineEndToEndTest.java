@@ -196,6 +196,43 @@ class VeoEngineEndToEndTest {
     }
 
     @Test
+    void aKieVeoExtensionOfAVeoVideoSendsTheParentsVideoUriForVeoToExtend() {
+        String parent = finishedFastParent("kiteop20", "a paper kite");
+        String extensionOp = "kiteext21";
+        VEO.acceptCreate(FAST, "the kite climbs", extensionOp);
+        VEO.operationAnswers(FAST, extensionOp, VEO.done(FAST, extensionOp));
+
+        String extension = extendVeo("{\"taskId\":\"" + parent + "\",\"prompt\":\"the kite climbs\",\"model\":\"fast\"}");
+
+        JsonNode view = awaitView(extension);
+        assertThat(view.get("state").asString()).as("%s", view).isEqualTo("success");
+        VEO.api().verify(1, postRequestedFor(urlEqualTo(FakeVeo.createPath(FAST))).withRequestBody(equalToJson(
+                "{\"instances\":[{\"prompt\":\"the kite climbs\",\"video\":{\"uri\":\"" + VEO.baseUrl()
+                        + "/files/filekiteop20:download?alt=media\"}}],\"parameters\":{\"resolution\":\"720p\","
+                        + "\"durationSeconds\":8,\"personGeneration\":\"allow_all\"}}")));
+    }
+
+    @Test
+    void anExtensionWhoseParentVideoVeoRefusesContinuesFromTheLastFrame() {
+        String parent = finishedFastParent("oldop22", "an old harbour");
+        String extensionOp = "oldext23";
+        VEO.createAnswers(FAST, "boats leave", FakeVeo.error(400, "INVALID_ARGUMENT", "Video is expired.", null),
+                WireMock.okJson("{\"name\":\"" + FakeVeo.operationName(FAST, extensionOp) + "\"}"));
+        VEO.operationAnswers(FAST, extensionOp, VEO.done(FAST, extensionOp));
+
+        String extension = extendVeo("{\"taskId\":\"" + parent + "\",\"prompt\":\"boats leave\"}");
+
+        assertThat(awaitView(extension).get("state").asString()).isEqualTo("success");
+        VEO.api().verify(1, postRequestedFor(urlEqualTo(FakeVeo.createPath(FAST)))
+                .withRequestBody(matchingJsonPath("$.instances[0].prompt", equalTo("boats leave")))
+                .withRequestBody(matchingJsonPath("$.instances[0].video.uri")));
+        VEO.api().verify(1, postRequestedFor(urlEqualTo(FakeVeo.createPath(FAST)))
+                .withRequestBody(matchingJsonPath("$.instances[0].prompt", equalTo("boats leave")))
+                .withRequestBody(matchingJsonPath("$.instances[0].image.bytesBase64Encoded", matching("/9j/.*")))
+                .withRequestBody(matchingJsonPath("$.parameters.personGeneration", equalTo("allow_adult"))));
+    }
+
+    @Test
     void safetyFilteredOperationFailsWith400AndOurMessage() {
         String op = "raiop5";
         VEO.acceptCreate(FAST, "something filtered", op);
@@ -345,6 +382,21 @@ class VeoEngineEndToEndTest {
     private String submitVeo(String json) {
         KieHttp.Answer answer = kie.postJson("/api/v1/veo/generate", json);
         assertThat(answer.code()).as("veo generate answered %s", answer.body()).isEqualTo(200);
+        return answer.data().get("taskId").asString();
+    }
+
+    /** A KIE Veo Fast task of {@code prompt}, made by Veo as operation {@code op}, finished. */
+    private String finishedFastParent(String op, String prompt) {
+        VEO.acceptCreate(FAST, prompt, op);
+        VEO.operationAnswers(FAST, op, VEO.done(FAST, op));
+        String parent = submitVeo("{\"prompt\":\"" + prompt + "\",\"model\":\"veo3_fast\",\"duration\":8}");
+        assertThat(awaitView(parent).get("state").asString()).isEqualTo("success");
+        return parent;
+    }
+
+    private String extendVeo(String json) {
+        KieHttp.Answer answer = kie.postJson("/api/v1/veo/extend", json);
+        assertThat(answer.code()).as("veo extend answered %s", answer.body()).isEqualTo(200);
         return answer.data().get("taskId").asString();
     }
 
