@@ -32,6 +32,16 @@ class RegistryEntriesTest {
         assertThat(model.routes()).extracting(ModelRoute::engine).contains("preview");
     }
 
+    /** Every mode of every model reaches a real engine once the operator configures it; preview is the sandbox. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void everyModeHasARouteToARealEngine(VideoModel model) {
+        for (ModelMode mode : model.modes()) {
+            assertThat(model.routes()).as(mode.wireName())
+                    .anyMatch(route -> !route.engine().equals("preview") && route.serves(mode));
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
     void defaultsPriceAndRender(VideoModel model) {
