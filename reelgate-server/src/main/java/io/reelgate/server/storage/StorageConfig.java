@@ -39,10 +39,8 @@ class StorageConfig {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .region(Region.of(s3.region()))
                 .credentialsProvider(credentials(s3))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).chunkedEncodingEnabled(false).build());
-        if (!s3.endpoint().isBlank()) {
-            builder.endpointOverride(URI.create(s3.endpoint()));
-        }
+                .serviceConfiguration(serviceConfiguration(s3));
+        endpoint(s3).ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
@@ -53,11 +51,19 @@ class StorageConfig {
         var builder = S3Presigner.builder()
                 .region(Region.of(s3.region()))
                 .credentialsProvider(credentials(s3))
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).chunkedEncodingEnabled(false).build());
-        if (!s3.endpoint().isBlank()) {
-            builder.endpointOverride(URI.create(s3.endpoint()));
-        }
+                .serviceConfiguration(serviceConfiguration(s3));
+        endpoint(s3).ifPresent(builder::endpointOverride);
         return builder.build();
+    }
+
+    /** The same for the client and the presigner, so a signed link addresses the object the client wrote. */
+    private static S3Configuration serviceConfiguration(StorageProperties.S3 s3) {
+        return S3Configuration.builder().pathStyleAccessEnabled(s3.pathStyle()).chunkedEncodingEnabled(false).build();
+    }
+
+    /** An S3-compatible store's endpoint; none for AWS itself (the region decides). */
+    private static java.util.Optional<URI> endpoint(StorageProperties.S3 s3) {
+        return s3.endpoint().isBlank() ? java.util.Optional.empty() : java.util.Optional.of(URI.create(s3.endpoint()));
     }
 
     @Bean

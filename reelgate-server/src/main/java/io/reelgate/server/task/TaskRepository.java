@@ -156,13 +156,10 @@ public class TaskRepository {
      * expiry ({@code lease_until} NULL) and are never among them: their pollers track them instead.
      */
     public List<String> leasesExpiredBefore(Instant now, int limit) {
-        return jdbc.sql("""
+        return timeBounded("""
                 SELECT id FROM task WHERE state = 'generating' AND lease_until > :floor AND lease_until < :now
                 ORDER BY lease_until LIMIT :limit
-                """)
-                .param("floor", DbTime.FLOOR)
-                .param("now", DbTime.of(now))
-                .param("limit", limit)
+                """, now, limit)
                 .query(String.class)
                 .list();
     }
@@ -175,27 +172,21 @@ public class TaskRepository {
     }
 
     public List<Task> resultsExpiredBefore(Instant now, int limit) {
-        return jdbc.sql("""
+        return timeBounded("""
                 SELECT * FROM task WHERE expire_flag = 0 AND expires_at > :floor AND expires_at < :now
                 ORDER BY expires_at LIMIT :limit
-                """)
-                .param("floor", DbTime.FLOOR)
-                .param("now", DbTime.of(now))
-                .param("limit", limit)
+                """, now, limit)
                 .query(TaskRowMapper.INSTANCE)
                 .list();
     }
 
     /** Unfinished tasks whose client-set deadline passed (the floor: see {@link DbTime#FLOOR}). */
     public List<Task> pastDeadline(Instant now, int limit) {
-        return jdbc.sql("""
+        return timeBounded("""
                 SELECT * FROM task WHERE deadline_at > :floor AND deadline_at < :now
                                    AND state IN ('wait', 'queueing', 'generating')
                 ORDER BY deadline_at LIMIT :limit
-                """)
-                .param("floor", DbTime.FLOOR)
-                .param("now", DbTime.of(now))
-                .param("limit", limit)
+                """, now, limit)
                 .query(TaskRowMapper.INSTANCE)
                 .list();
     }
@@ -225,5 +216,13 @@ public class TaskRepository {
                     counts.put(rs.getString("engine"), rs.getInt("n"));
                 });
         return counts;
+    }
+
+    /**
+     * A sweep's query over a time column: {@code :floor} (see {@link DbTime#FLOOR}) and {@code :now} bound it, and
+     * {@code :limit} caps the batch.
+     */
+    private JdbcClient.StatementSpec timeBounded(String sql, Instant now, int limit) {
+        return jdbc.sql(sql).param("floor", DbTime.FLOOR).param("now", DbTime.of(now)).param("limit", limit);
     }
 }
