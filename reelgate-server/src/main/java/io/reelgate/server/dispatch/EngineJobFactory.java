@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
@@ -51,12 +52,15 @@ class EngineJobFactory {
     }
 
     EngineJob create(Task task, Path workDir) {
+        Map<String, Object> modelInput = JsonObjects.read(task.input().modelInputJson());
         EngineJob.Builder job = EngineJobMapper.jobFor(task).workDir(workDir)
-                .route(routeOf(task))
-                .modelInput(JsonObjects.read(task.input().modelInputJson()))
+                .route(routeOf(task, modelInput))
+                .modelInput(modelInput)
                 .webhookUrl(publicBaseUrl.isEmpty() ? null : publicBaseUrl + WEBHOOK_PATH + task.engine() + "/" + task.id());
         if (task.kind() == TaskKind.EXTEND) {
-            job.parentVideo(parentVideo(task, workDir)).parentUpstreamId(parentUpstreamId(task));
+            Task parent = tasks.findById(task.parentTaskId()).filter(p -> !p.expired() && p.videoKey() != null)
+                    .orElseThrow(() -> new EngineException(EngineException.INPUT_REJECTED, PARENT_EXPIRED_MSG));
+            job.parentVideo(parentVideo(parent, workDir)).parentUpstreamId(upstreamIdOn(task.engine(), parent));
         }
         return job.build();
     }
@@ -65,24 +69,20 @@ class EngineJobFactory {
      * The registry route of the task's model that serves its stored input on the task's engine (by mode and
      * {@code accepts}), if the model names one.
      */
-    private UpstreamRoute routeOf(Task task) {
+    private UpstreamRoute routeOf(Task task, Map<String, Object> modelInput) {
         return Optional.ofNullable(task.input().model()).flatMap(models::find)
-                .flatMap(model -> new ModelInput(model, JsonObjects.read(task.input().modelInputJson()))
-                        .routeFor(task.engine()))
+                .flatMap(model -> new ModelInput(model, modelInput).routeFor(task.engine()))
                 .map(ModelRoute::toUpstream)
                 .orElse(null);
     }
 
-    /** The parent's upstream id when it ran on the engine this extension runs on (else {@code null}). */
-    private String parentUpstreamId(Task task) {
-        return tasks.findById(task.parentTaskId()).filter(parent -> task.engine().equals(parent.engine()))
-                .flatMap(parent -> upstream.find(parent.id())).map(UpstreamTracking.Parked::upstreamId).orElse(null);
+    /** The parent's upstream id when it ran on {@code engine}, the engine this extension runs on (else {@code null}). */
+    private String upstreamIdOn(String engine, Task parent) {
+        return engine.equals(parent.engine())
+                ? upstream.find(parent.id()).map(UpstreamTracking.Parked::upstreamId).orElse(null) : null;
     }
 
-    private Path parentVideo(Task task, Path workDir) {
-        Task parent = tasks.findById(task.parentTaskId())
-                .filter(p -> !p.expired() && p.videoKey() != null)
-                .orElseThrow(() -> new EngineException(EngineException.INPUT_REJECTED, PARENT_EXPIRED_MSG));
+    private Path parentVideo(Task parent, Path workDir) {
         Resource video = blobs.open(parent.videoKey())
                 .orElseThrow(() -> new EngineException(EngineException.INPUT_REJECTED, PARENT_EXPIRED_MSG));
         Path target = workDir.resolve("parent.mp4");

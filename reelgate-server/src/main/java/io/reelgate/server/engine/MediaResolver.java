@@ -18,4 +18,13 @@ public interface MediaResolver {
      *              {@code videoUrl}) or {@code input.<field>}, for failure messages
      */
     Object resolve(String url, String field);
+
+    /**
+     * What a media field holds, for the download's failure message: {@code videoUrl} and
+     * {@code input.reference_video_urls} are videos, {@code input.reference_audio_urls} audio, the rest images.
+     */
+    static String kindOf(String field) {
+        String name = field.toLowerCase(java.util.Locale.ROOT);
+        return name.contains("video") ? "video" : name.contains("audio") ? "audio" : "image";
+    }
 }

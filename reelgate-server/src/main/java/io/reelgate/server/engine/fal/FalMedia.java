@@ -36,7 +36,7 @@ final class FalMedia implements MediaResolver {
             return dataUri(startFrame.get(), field);
         }
         Path file = workDir.resolve("fal-input-" + counter.incrementAndGet());
-        context.download(url, file, maxBytes, field.contains("ideo") ? "video" : "image");
+        context.download(url, file, maxBytes, MediaResolver.kindOf(field));
         return dataUri(file, field);
     }
 

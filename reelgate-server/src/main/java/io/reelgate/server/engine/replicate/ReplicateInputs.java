@@ -37,16 +37,10 @@ final class ReplicateInputs {
                 file = localFile;
             } else {
                 file = job.workDir().resolve("replicate-input-" + count.incrementAndGet());
-                context.download(url, file, maxInputBytes, kind(field));
+                context.download(url, file, maxInputBytes, MediaResolver.kindOf(field));
             }
             return pass(file);
         };
-    }
-
-    /** What a field holds, for the failure message: {@code videoUrl}, {@code input.reference_video_urls} are videos. */
-    static String kind(String field) {
-        String name = field.toLowerCase(java.util.Locale.ROOT);
-        return name.contains("video") ? "video" : name.contains("audio") ? "audio" : "image";
     }
 
     private String pass(Path file) {
