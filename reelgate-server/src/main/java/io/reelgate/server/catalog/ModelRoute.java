@@ -1,6 +1,7 @@
 package io.reelgate.server.catalog;
 
 import io.reelgate.server.engine.UpstreamRoute;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
  * {@code template} are the common keys; {@code modes} limits the route to some of the model's modes (providers offer
  * one endpoint per mode where the model has one id; empty is every mode); {@code accepts} names, by the entry's field
  * names (or {@code field[i]}, one item of a list), the only values this route can serve (a provider endpoint without
- * 1:1 or 15 s; an empty list: the field or item must be absent); any other key (a hosted engine's {@code input} template) lands in {@code options} untouched.
+ * 1:1 or 15 s; an empty list: the field or item must be absent); any other key (a hosted engine's {@code input}
+ * template) lands in {@code options} untouched.
  */
 public record ModelRoute(String engine, String upstreamModel, String template, List<ModelMode> modes,
                          Map<String, List<String>> accepts, Map<String, Object> options) {
@@ -34,7 +36,7 @@ public record ModelRoute(String engine, String upstreamModel, String template, L
      * {@code quality} routes of one model).
      */
     static Optional<InvalidModelInputException> refusal(List<ModelRoute> routes, Map<String, Object> values) {
-        List<InvalidModelInputException> refusals = new java.util.ArrayList<>();
+        List<InvalidModelInputException> refusals = new ArrayList<>();
         for (ModelRoute route : routes) {
             Optional<InvalidModelInputException> refused = route.refusal(values);
             if (refused.isEmpty()) {

@@ -225,8 +225,8 @@ public record EngineJob(
 
         public EngineJob build() {
             return new EngineJob(taskId, kind, prompt, imageUrl, aspectRatio, quality, durationSeconds, waterMark,
-                    parentVideo, parentUpstreamId, videoUrl, seed, referenceImage, lastFrameUrl, referenceImageUrls, size, fps, model,
-                    route, modelInput, webhookUrl, workDir);
+                    parentVideo, parentUpstreamId, videoUrl, seed, referenceImage, lastFrameUrl, referenceImageUrls,
+                    size, fps, model, route, modelInput, webhookUrl, workDir);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.reelgate.server.engine;
 
+import java.util.Locale;
+
 /**
  * Turns a media URL of the job (an image or video the user named) into what the provider is sent for it: the URL
  * itself, a {@code data:} URI, an id of the provider's file store, or an object such as Google's
@@ -24,7 +26,7 @@ public interface MediaResolver {
      * {@code input.reference_video_urls} are videos, {@code input.reference_audio_urls} audio, the rest images.
      */
     static String kindOf(String field) {
-        String name = field.toLowerCase(java.util.Locale.ROOT);
+        String name = field.toLowerCase(Locale.ROOT);
         return name.contains("video") ? "video" : name.contains("audio") ? "audio" : "image";
     }
 }

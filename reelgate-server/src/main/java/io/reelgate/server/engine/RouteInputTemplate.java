@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * {@code width}, {@code height}, {@code model}, and {@code input.<field>} (also {@code input.<field>[i]}) for the
  * registry model's validated input. Media names pass through the engine's {@link MediaResolver}; an input field
  * does when it carries the {@code media} filter. Filters: {@code string}, {@code int}, {@code number}, {@code bool},
- * {@code lower}, {@code upper}, {@code media}, {@code json} (the value as a JSON text), {@code map(from=to,…)} (values not listed pass unchanged) and
- * {@code default(value)}.
+ * {@code lower}, {@code upper}, {@code media}, {@code json} (the value as a JSON text), {@code map(from=to,…)}
+ * (values not listed pass unchanged) and {@code default(value)}.
  */
 public final class RouteInputTemplate {
 

@@ -2,6 +2,7 @@ package io.reelgate.server.storage;
 
 import io.reelgate.server.infra.DataDirectory;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,8 +63,8 @@ class StorageConfig {
     }
 
     /** An S3-compatible store's endpoint; none for AWS itself (the region decides). */
-    private static java.util.Optional<URI> endpoint(StorageProperties.S3 s3) {
-        return s3.endpoint().isBlank() ? java.util.Optional.empty() : java.util.Optional.of(URI.create(s3.endpoint()));
+    private static Optional<URI> endpoint(StorageProperties.S3 s3) {
+        return s3.endpoint().isBlank() ? Optional.empty() : Optional.of(URI.create(s3.endpoint()));
     }
 
     @Bean

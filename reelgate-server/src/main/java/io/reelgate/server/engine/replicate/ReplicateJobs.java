@@ -10,8 +10,8 @@ final class ReplicateJobs {
 
     static EngineJob withImage(EngineJob job, String imageUrl) {
         return new EngineJob(job.taskId(), job.kind(), job.prompt(), imageUrl, job.aspectRatio(), job.quality(),
-                job.durationSeconds(), job.waterMark(), job.parentVideo(), job.parentUpstreamId(), job.videoUrl(), job.seed(),
-                job.referenceImage(), job.lastFrameUrl(), job.referenceImageUrls(), job.size(), job.fps(), job.model(),
-                job.route(), job.modelInput(), job.webhookUrl(), job.workDir());
+                job.durationSeconds(), job.waterMark(), job.parentVideo(), job.parentUpstreamId(), job.videoUrl(),
+                job.seed(), job.referenceImage(), job.lastFrameUrl(), job.referenceImageUrls(), job.size(), job.fps(),
+                job.model(), job.route(), job.modelInput(), job.webhookUrl(), job.workDir());
     }
 }
