@@ -1,8 +1,15 @@
 package io.reelgate.server.testsupport;
 
+import io.reelgate.server.task.TaskRepository;
+import io.reelgate.server.task.TaskState;
+import io.reelgate.server.task.TaskTransitions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -24,6 +31,13 @@ public abstract class EndToEndTest {
 
     protected KieHttp kie;
 
+    @Autowired
+    private TaskRepository tasks;
+    @Autowired
+    private TaskTransitions transitions;
+    @Autowired
+    private Clock clock;
+
     @DynamicPropertySource
     static void embeddedDefault(DynamicPropertyRegistry registry) {
         registry.add("reelgate.data-dir", DATA_DIR::toString);
@@ -42,6 +56,19 @@ public abstract class EndToEndTest {
     @BeforeEach
     void connectWithDevKey() throws IOException {
         kie = new KieHttp(baseUrl(), devKey());
+    }
+
+    /**
+     * Cancels what a test submitted and did not wait for (a test of a submit answer leaves its task rendering), so
+     * that the next test, on the same shared server, does not queue behind it or pay for its render.
+     */
+    @AfterEach
+    void cancelWhatTheTestLeftUnfinished() {
+        for (TaskState state : List.of(TaskState.WAIT, TaskState.QUEUEING, TaskState.GENERATING)) {
+            for (String id : tasks.idsInState(state, 10_000)) {
+                transitions.cancel(id, state, "Task was cancelled: its test ended", clock.instant());
+            }
+        }
     }
 
     protected String baseUrl() {
