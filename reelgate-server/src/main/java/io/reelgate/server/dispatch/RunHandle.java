@@ -1,11 +1,14 @@
 package io.reelgate.server.dispatch;
 
+import io.reelgate.server.fetch.DownloadAbort;
+
 /** One task running on this node; flags are set from heartbeat or cancel threads and read by the engine. */
 final class RunHandle {
 
     private final String taskId;
     private volatile boolean leaseLost;
     private volatile boolean stopRequested;
+    private final DownloadAbort downloads = new DownloadAbort();
 
     RunHandle(String taskId) {
         this.taskId = taskId;
@@ -18,6 +21,7 @@ final class RunHandle {
     /** Another node may own the task now: stop and store nothing. */
     void markLeaseLost() {
         leaseLost = true;
+        downloads.abort();
     }
 
     boolean leaseLost() {
@@ -27,10 +31,16 @@ final class RunHandle {
     /** This node is shutting down: stop and hand the task back to the queue. */
     void requestStop() {
         stopRequested = true;
+        downloads.abort();
     }
 
     boolean stopRequested() {
         return stopRequested;
+    }
+
+    /** Aborted once the run should stop, so an input download does not hold the worker until its read timeout. */
+    DownloadAbort downloads() {
+        return downloads;
     }
 
     boolean shouldStop() {

@@ -1,5 +1,6 @@
 package io.reelgate.server.dispatch;
 
+import io.reelgate.server.engine.EngineCancelledException;
 import io.reelgate.server.engine.EngineContext;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.fetch.GuardedDownloader;
@@ -61,8 +62,12 @@ class TaskEngineContextFactory {
             @Override
             public void download(String url, Path target, long maxBytes, String what, Map<String, String> originHeaders) {
                 try {
-                    downloader.download(url, target, maxBytes, originHeaders);
+                    downloader.download(url, target, maxBytes, originHeaders, handle.downloads());
                 } catch (OutboundRefusedException e) {
+                    if (handle.shouldStop()) {
+                        // the download was dropped because the run stops: not the input's fault
+                        throw new EngineCancelledException();
+                    }
                     throw new EngineException(EngineException.INPUT_REJECTED, "Failed to fetch the " + what + ": " + e.getMessage(), e);
                 }
             }

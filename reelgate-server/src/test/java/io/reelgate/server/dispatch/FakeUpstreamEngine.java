@@ -29,6 +29,7 @@ final class FakeUpstreamEngine implements AsyncVideoEngine {
     private final Duration upstreamTimeout;
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Supplier<UpstreamStatus> answer = () -> UpstreamStatus.queued("PENDING");
+    private volatile String inputUrl;
 
     FakeUpstreamEngine(String name, int maxInFlight, Duration pollInterval, Duration upstreamTimeout) {
         this.name = name;
@@ -42,6 +43,11 @@ final class FakeUpstreamEngine implements AsyncVideoEngine {
         answer = next;
     }
 
+    /** Following submits first download {@code url} as their input, as a real engine sending an image does. */
+    void downloadInputFrom(String url) {
+        inputUrl = url;
+    }
+
     @Override
     public String name() {
         return name;
@@ -49,6 +55,9 @@ final class FakeUpstreamEngine implements AsyncVideoEngine {
 
     @Override
     public String submit(EngineJob job, EngineContext context) {
+        if (inputUrl != null) {
+            context.download(inputUrl, job.workDir().resolve("input.png"), 1_000_000, "image");
+        }
         submitted.add(job.taskId());
         return "up-" + ids.incrementAndGet();
     }

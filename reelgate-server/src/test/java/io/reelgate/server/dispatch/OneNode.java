@@ -2,10 +2,6 @@ package io.reelgate.server.dispatch;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reelgate.server.account.ApiKeyRepository;
-import io.reelgate.server.fetch.GuardedDownloader;
-import io.reelgate.server.fetch.GuardedHttpClients;
-import io.reelgate.server.fetch.OutboundGuard;
-import io.reelgate.server.fetch.OutboundProperties;
 import io.reelgate.server.infra.DataDirectory;
 import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.infra.DbTime;
@@ -17,6 +13,7 @@ import io.reelgate.server.task.EngineRouting;
 import io.reelgate.server.task.NewTask;
 import io.reelgate.server.task.RoutingProperties;
 import io.reelgate.server.task.Task;
+import io.reelgate.server.task.TaskChanged;
 import io.reelgate.server.task.TaskInput;
 import io.reelgate.server.task.TaskKind;
 import io.reelgate.server.task.TaskRepository;
@@ -24,6 +21,7 @@ import io.reelgate.server.task.TaskTerminalListener;
 import io.reelgate.server.task.TaskTracing;
 import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.task.UpstreamTracking;
+import io.reelgate.server.testsupport.LoopbackDownloader;
 import io.reelgate.server.testsupport.MovableClock;
 import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.TestDatabases;
@@ -67,11 +65,18 @@ final class OneNode {
         jdbc = JdbcClient.create(dataSource);
         tasks = new TaskRepository(jdbc);
         transitions = new TaskTransitions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class), event -> { },
-                DatabaseKind.of(false));
+                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class),
+                this::publish, DatabaseKind.of(false));
         upstream = new UpstreamTracking(jdbc, DatabaseKind.of(false));
         node = TestNodes.named(NODE, dataDir);
         keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
+    }
+
+    /** What Spring's event bus does for the dispatch side: a task that ended reaches the run that renders it. */
+    private void publish(Object event) {
+        if (event instanceof TaskChanged changed) {
+            running.onTaskChanged(changed);
+        }
     }
 
     LeaseKeeper leaseKeeper(DispatchProperties properties) {
@@ -141,17 +146,18 @@ final class OneNode {
         return new EngineRouting(new RoutingProperties("", "", "", Map.of(), Map.of()), engine.name());
     }
 
+    TaskRunner runner(FakeUpstreamEngine engine) {
+        return runner(engines(engine), engine);
+    }
+
     private TaskRunner runner(EngineRegistry engines, FakeUpstreamEngine engine) {
         return new TaskRunner(engines, transitions, running, contexts(), jobs(), results(), upstream, routing(engine),
                 dataDirectory(), telemetry(), clock);
     }
 
     private TaskEngineContextFactory contexts() {
-        OutboundProperties outbound = new OutboundProperties(false, List.of(), Duration.ofSeconds(5),
-                Duration.ofSeconds(5), 0, 4);
-        OutboundGuard guard = new OutboundGuard(outbound, java.net.InetAddress::getAllByName);
-        return new TaskEngineContextFactory(transitions,
-                new GuardedDownloader(guard, outbound, new GuardedHttpClients(guard, outbound), clock));
+        // a minute to read: only an abort ends a download from a stalled peer within a test's bound
+        return new TaskEngineContextFactory(transitions, LoopbackDownloader.withReadTimeout(Duration.ofMinutes(1)));
     }
 
     EngineJobFactory jobs() {

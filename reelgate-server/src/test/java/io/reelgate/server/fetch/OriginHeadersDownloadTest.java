@@ -10,13 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.net.InetAddress;
+import io.reelgate.server.testsupport.LoopbackDownloader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,10 +40,7 @@ class OriginHeadersDownloadTest {
     void start() {
         provider.start();
         storage.start();
-        OutboundProperties properties = new OutboundProperties(false, List.of("127.0.0.1"), Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 3, 10);
-        OutboundGuard guard = new OutboundGuard(properties, InetAddress::getAllByName);
-        downloader = new GuardedDownloader(guard, properties, new GuardedHttpClients(guard, properties), Clock.systemUTC());
+        downloader = LoopbackDownloader.withReadTimeout(Duration.ofSeconds(5));
     }
 
     @AfterEach
