@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import tools.jackson.databind.JsonNode;
  * Three Reelgate processes on one embedded PostgreSQL and one S3 store (s3proxy): every task is rendered exactly
  * once, results download through every node, and a node killed mid-render has its task finished by the others.
  */
+@Tag("reliability")
 class ClusterTest {
 
     private static final Pattern TRANSITION = Pattern.compile("Task (\\S+) (\\w+) -> (\\w+)");

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * Kills the server with SIGKILL while a task is generating, restarts it on the same data directory, and checks
  * that every task ends exactly once, the interrupted one with a second, complete run.
  */
+@Tag("reliability")
 class CrashRecoveryTest {
 
     private static final Pattern TRANSITION = Pattern.compile("Task (\\S+) (\\w+) -> (\\w+)");
