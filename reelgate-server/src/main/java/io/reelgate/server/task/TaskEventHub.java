@@ -5,10 +5,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fans task changes out to live subscribers from memory: a state change or progress report becomes one event,
- * delivered to the subscribers of its key on one dispatch thread (so a slow client never slows the worker that
- * changed the task). Recent events are kept in a ring so a reconnecting client resumes after its Last-Event-ID.
+ * ordered and matched to the subscribers of its key on one dispatch thread (so a slow client never slows the worker
+ * that changed the task), and written to each by a small pool of sender threads through its own
+ * {@link SubscriberMailbox} (so a client that stops reading never delays the others' events). Recent events are kept in a ring so a reconnecting client resumes after its Last-Event-ID.
  * Subscribers cost no database query. With several nodes on PostgreSQL, {@link ClusterTaskEvents} relays each
  * node's changes to the others, so a client sees every change whichever node it is connected to. Event ids are
  * microsecond clock readings (kept strictly increasing per node), so an id from one node is a fair resume point on
@@ -43,32 +46,46 @@ public class TaskEventHub {
         void close();
     }
 
-    private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
+    private final Map<Subscriber, SubscriberMailbox> subscribers = new ConcurrentHashMap<>();
     private final Deque<TaskEvent> recent = new ArrayDeque<>();
     private final int capacity;
     private final Clock clock;
-    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "reelgate-task-events");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(daemon("reelgate-task-events"));
+    private final ExecutorService senders;
     private long sequence;
 
-    TaskEventHub(Clock clock, @Value("${reelgate.stream.replay-events:10000}") int capacity) {
+    TaskEventHub(Clock clock, @Value("${reelgate.stream.replay-events:10000}") int capacity,
+                 @Value("${reelgate.stream.senders:8}") int senders) {
+        if (capacity < 1 || senders < 1) {
+            throw new IllegalArgumentException("reelgate.stream.replay-events and reelgate.stream.senders must be at "
+                    + "least 1");
+        }
         this.clock = clock;
         this.capacity = capacity;
+        this.senders = Executors.newFixedThreadPool(senders, daemon("reelgate-stream-sender"));
         this.sequence = clock.millis() * 1000;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Registers a subscriber after replaying, in order, its key's buffered events newer than {@code lastEventId}. */
     public void subscribe(Subscriber subscriber, long lastEventId) {
         fanOut.execute(() -> {
+            SubscriberMailbox mailbox = new SubscriberMailbox(subscriber, capacity, senders,
+                    gone -> subscribers.remove(gone.subscriber(), gone));
+            subscribers.put(subscriber, mailbox);
             for (TaskEvent event : since(lastEventId)) {
-                if (matches(subscriber, event) && !subscriber.deliver(event)) {
-                    return;
+                if (matches(subscriber, event)) {
+                    mailbox.offer(event);
                 }
             }
-            subscribers.add(subscriber);
         });
     }
 
@@ -78,7 +95,7 @@ public class TaskEventHub {
 
     @Scheduled(fixedDelayString = "${reelgate.stream.heartbeat-interval:15s}")
     void heartbeat() {
-        fanOut.execute(() -> subscribers.removeIf(subscriber -> !subscriber.heartbeat()));
+        fanOut.execute(() -> subscribers.values().forEach(SubscriberMailbox::heartbeat));
     }
 
     public int subscriberCount() {
@@ -109,7 +126,7 @@ public class TaskEventHub {
      */
     @EventListener(ContextClosedEvent.class)
     void closeStreams() {
-        for (Subscriber subscriber : subscribers) {
+        for (Subscriber subscriber : subscribers.keySet()) {
             subscribers.remove(subscriber);
             try {
                 subscriber.close();
@@ -122,6 +139,7 @@ public class TaskEventHub {
     @PreDestroy
     void stop() {
         fanOut.shutdownNow();
+        senders.shutdownNow();
     }
 
     private void publish(String apiKeyId, String taskId, TaskLabel label, String state, int progress, Integer failCode,
@@ -135,9 +153,9 @@ public class TaskEventHub {
             if (recent.size() > capacity) {
                 recent.removeFirst();
             }
-            for (Subscriber subscriber : subscribers) {
-                if (matches(subscriber, event) && !subscriber.deliver(event)) {
-                    subscribers.remove(subscriber);
+            for (SubscriberMailbox mailbox : subscribers.values()) {
+                if (matches(mailbox.subscriber(), event)) {
+                    mailbox.offer(event);
                 }
             }
         });

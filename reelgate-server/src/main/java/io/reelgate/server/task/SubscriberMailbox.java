@@ -1,0 +1,116 @@
+package io.reelgate.server.task;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * One stream subscriber's pending events, written in order by a sender thread, so a client that reads slowly (or
+ * not at all, its socket buffer full) holds up only itself: the fan-out only queues. A subscriber more than
+ * {@code limit} events behind is dropped, like one whose connection broke; it could not resume from further back
+ * than the replay ring anyway, and reconnecting with Last-Event-ID replays what it missed.
+ */
+final class SubscriberMailbox {
+
+    /** A heartbeat goes through the mailbox too: two threads must never write to one stream at once. */
+    private static final Object HEARTBEAT = new Object();
+
+    private final TaskEventHub.Subscriber subscriber;
+    private final int limit;
+    private final Executor senders;
+    private final Consumer<SubscriberMailbox> gone;
+    private final Deque<Object> pending = new ArrayDeque<>();
+    private boolean draining;
+    private boolean dropped;
+
+    /** @param gone told once when the subscriber is gone (its client closed, or it fell too far behind) */
+    SubscriberMailbox(TaskEventHub.Subscriber subscriber, int limit, Executor senders,
+                      Consumer<SubscriberMailbox> gone) {
+        this.subscriber = subscriber;
+        this.limit = limit;
+        this.senders = senders;
+        this.gone = gone;
+    }
+
+    TaskEventHub.Subscriber subscriber() {
+        return subscriber;
+    }
+
+    void offer(TaskEvent event) {
+        enqueue(event);
+    }
+
+    void heartbeat() {
+        enqueue(HEARTBEAT);
+    }
+
+    private void enqueue(Object item) {
+        boolean startDrain;
+        boolean fellBehind = false;
+        synchronized (this) {
+            if (dropped) {
+                return;
+            }
+            if (pending.size() >= limit) {
+                // a sender is stuck writing to this client; it closes the stream once its write returns
+                dropped = true;
+                fellBehind = true;
+                pending.clear();
+            } else {
+                pending.addLast(item);
+            }
+            startDrain = !dropped && !draining;
+            draining |= startDrain;
+        }
+        if (fellBehind) {
+            gone.accept(this);
+        } else if (startDrain) {
+            senders.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        while (true) {
+            Object item;
+            synchronized (this) {
+                item = dropped ? null : pending.pollFirst();
+                if (item == null) {
+                    draining = false;
+                    break;
+                }
+            }
+            boolean alive = item == HEARTBEAT ? subscriber.heartbeat() : subscriber.deliver((TaskEvent) item);
+            if (!alive) {
+                drop();
+                return;
+            }
+        }
+        if (isDropped()) {
+            closeQuietly();
+        }
+    }
+
+    private void drop() {
+        synchronized (this) {
+            if (dropped) {
+                return;
+            }
+            dropped = true;
+            pending.clear();
+        }
+        gone.accept(this);
+    }
+
+    private synchronized boolean isDropped() {
+        return dropped;
+    }
+
+    private void closeQuietly() {
+        try {
+            subscriber.close();
+        } catch (RuntimeException e) {
+            // the client is gone already
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.reelgate.server.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelgate.server.testsupport.Await;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A stream client that stops reading (its write blocks, as on a full socket buffer) holds up only itself: the
+ * others get every event meanwhile, and one that falls further behind than the replay ring is dropped and closed.
+ */
+class TaskEventHubTest {
+
+    private static final Duration PROMPTLY = Duration.ofSeconds(10);
+    private static final TaskLabel LABEL = new TaskLabel("generate", "kie-runway", "runway");
+
+    private final CountDownLatch unblock = new CountDownLatch(1);
+    private TaskEventHub hub;
+
+    @AfterEach
+    void stop() {
+        unblock.countDown();
+        hub.stop();
+    }
+
+    @Test
+    void aClientThatStopsReadingDoesNotDelayTheOthers() throws Exception {
+        hub = new TaskEventHub(Clock.systemUTC(), 100, 2);
+        RecordingSubscriber stuck = RecordingSubscriber.blockedBy(unblock);
+        RecordingSubscriber reading = RecordingSubscriber.reading();
+        hub.subscribe(stuck, Long.MAX_VALUE);
+        hub.subscribe(reading, Long.MAX_VALUE);
+
+        progress("task-1", 10);
+        assertThat(stuck.writing().poll(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).as("the stuck write began").isEqualTo("task-1");
+        progress("task-2", 20);
+        progress("task-3", 30);
+
+        for (String task : new String[] {"task-1", "task-2", "task-3"}) {
+            assertThat(reading.delivered().poll(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).isEqualTo(task);
+        }
+        unblock.countDown();
+        for (String task : new String[] {"task-1", "task-2", "task-3"}) {
+            assertThat(stuck.delivered().poll(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).as("in order once it reads again")
+                    .isEqualTo(task);
+        }
+        assertThat(hub.subscriberCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aClientFurtherBehindThanTheReplayRingIsDroppedAndItsStreamClosed() throws Exception {
+        hub = new TaskEventHub(Clock.systemUTC(), 3, 2);
+        RecordingSubscriber stuck = RecordingSubscriber.blockedBy(unblock);
+        hub.subscribe(stuck, Long.MAX_VALUE);
+        progress("task-0", 5);
+        assertThat(stuck.writing().poll(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).isEqualTo("task-0");
+
+        for (int i = 1; i <= 4; i++) {
+            progress("task-" + i, 10);
+        }
+
+        Await.until(PROMPTLY, "the stuck subscriber dropped", () -> hub.subscriberCount() == 0);
+        assertThat(stuck.closed().getCount()).as("not closed while its write is stuck").isEqualTo(1);
+        unblock.countDown();
+        assertThat(stuck.closed().await(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).as("closed once the write returns").isTrue();
+        assertThat(stuck.delivered()).containsExactly("task-0");
+    }
+
+    private void progress(String taskId, int percent) {
+        hub.onTaskProgressed(new TaskProgressed(taskId, "key-a", LABEL, percent));
+    }
+
+    /** Records deliveries; one with a {@code gate} holds every write until the test opens it. */
+    private record RecordingSubscriber(String apiKeyId, String taskFilter, CountDownLatch gate,
+                                       BlockingQueue<String> writing, BlockingQueue<String> delivered,
+                                       CountDownLatch closed) implements TaskEventHub.Subscriber {
+
+        static RecordingSubscriber blockedBy(CountDownLatch gate) {
+            return new RecordingSubscriber("key-a", null, gate, new LinkedBlockingQueue<>(), new LinkedBlockingQueue<>(),
+                    new CountDownLatch(1));
+        }
+
+        static RecordingSubscriber reading() {
+            return blockedBy(new CountDownLatch(0));
+        }
+
+        @Override
+        public boolean deliver(TaskEvent event) {
+            writing.add(event.taskId());
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            delivered.add(event.taskId());
+            return true;
+        }
+
+        @Override
+        public boolean heartbeat() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+            closed.countDown();
+        }
+    }
+}
