@@ -74,6 +74,15 @@ public record EngineJob(
         return new Builder(taskId, kind);
     }
 
+    /** This job's fields in a builder, to send a copy with one of them changed (named, so none can shift). */
+    public Builder toBuilder() {
+        return builder(taskId, kind).prompt(prompt).imageUrl(imageUrl).aspectRatio(aspectRatio).quality(quality)
+                .durationSeconds(durationSeconds).waterMark(waterMark).parentVideo(parentVideo)
+                .parentUpstreamId(parentUpstreamId).videoUrl(videoUrl).seed(seed).referenceImage(referenceImage)
+                .lastFrameUrl(lastFrameUrl).referenceImageUrls(referenceImageUrls).size(size).fps(fps).model(model)
+                .route(route).modelInput(modelInput).webhookUrl(webhookUrl).workDir(workDir);
+    }
+
     /** A text- or image-to-video job, the shape most engine tests need. */
     public static EngineJob generate(String taskId, String prompt, String imageUrl, String aspectRatio, String quality,
                                      int durationSeconds, String waterMark, Path workDir) {

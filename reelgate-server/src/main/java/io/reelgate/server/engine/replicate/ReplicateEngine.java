@@ -73,7 +73,7 @@ public class ReplicateEngine extends HostedEngine implements UpstreamRequestPlan
         if (job.kind() == EngineJob.Kind.EXTEND && job.parentVideo() != null) {
             // Replicate has no extend: image-to-video from the parent's last frame
             startFrame = normalizer.startFrame(job);
-            sent = ReplicateJobs.withImage(job, startFrame.toUri().toString());
+            sent = job.toBuilder().imageUrl(startFrame.toUri().toString()).build();
         }
         return submission.create(sent, plan(sent, inputs.resolver(sent, context, startFrame)));
     }
