@@ -1,13 +1,13 @@
 package io.reelgate.server.api.admin;
 
 import io.reelgate.server.api.common.BearerTokenResolver;
+import io.reelgate.server.api.common.FilterErrorWriter;
 import io.reelgate.server.api.kie.ApiEnvelope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
@@ -35,9 +35,7 @@ class AdminTokenFilter extends OncePerRequestFilter {
         boolean allowed = BearerTokenResolver.resolve(request).map(token::matches).orElse(false);
         if (!allowed) {
             // admin clients are ours, not KIE's: a real 401 status
-            response.setStatus(401);
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ApiEnvelope.error(401, "Admin token required"));
+            FilterErrorWriter.writeJson(json, response, 401, ApiEnvelope.error(401, "Admin token required"));
             return;
         }
         chain.doFilter(request, response);

@@ -127,6 +127,8 @@ class AccountsEndToEndTest extends EndToEndTest {
 
         assertThat(withApiKey.status()).isEqualTo(401);
         assertThat(withApiKey.msg()).isEqualTo("Admin token required");
+        assertThat(withApiKey.raw().headers().firstValue("Content-Type")).as("like every other filter error")
+                .hasValue("application/json;charset=UTF-8");
         assertThat(withNothing.status()).isEqualTo(401);
     }
 
