@@ -1,14 +1,10 @@
 package io.reelgate.server.upload;
 
+import io.reelgate.server.media.SubsampledImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.Set;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Refuses an upload whose bytes contradict the type it claims (part Content-Type, data-URL type or file
@@ -48,26 +44,9 @@ final class ContentCheck {
     }
 
     private static boolean decodes(Path file) {
-        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = input == null ? null : ImageIO.getImageReaders(input);
-            if (readers == null || !readers.hasNext()) {
-                return false;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(input, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width < 1 || height < 1) {
-                    return false;
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / DECODED_PIXELS)));
-                param.setSourceSubsampling(step, step, 0, 0);
-                return reader.read(0, param) != null;
-            } finally {
-                reader.dispose();
-            }
+        try {
+            return SubsampledImage.read(file, (width, height) ->
+                    (int) Math.max(1, Math.ceil(Math.sqrt((double) width * height / DECODED_PIXELS)))) != null;
         } catch (IOException | RuntimeException e) {
             return false;
         }
