@@ -2,6 +2,7 @@ package io.reelgate.server.callback;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.reelgate.server.infra.DaemonThreads;
 import io.reelgate.server.task.TaskSpan;
 import io.reelgate.server.task.TaskTracing;
 import jakarta.annotation.PreDestroy;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +47,7 @@ class DeliverDueCallbacks {
     private final WebhookSecrets secrets;
     private final CallbackProperties properties;
     /** Claims run on this one thread, one pass at a time; sends on {@link #senders}. */
-    private final ExecutorService claimer = Executors.newSingleThreadExecutor(daemon("reelgate-callbacks"));
+    private final ExecutorService claimer = Executors.newSingleThreadExecutor(DaemonThreads.named("reelgate-callbacks"));
     private final ExecutorService senders;
     private final ReceiverLanes lanes;
     private final AtomicBoolean passQueued = new AtomicBoolean();
@@ -64,7 +64,7 @@ class DeliverDueCallbacks {
         this.properties = properties;
         this.clock = clock;
         this.meters = meters;
-        this.senders = Executors.newFixedThreadPool(properties.senders(), daemon("reelgate-callback-sender"));
+        this.senders = Executors.newFixedThreadPool(properties.senders(), DaemonThreads.named("reelgate-callback-sender"));
         this.lanes = new ReceiverLanes(properties.perReceiver(), properties.batchSize(), senders, this::wakeUp);
     }
 
@@ -206,13 +206,5 @@ class DeliverDueCallbacks {
     private Duration withJitter(Duration delay) {
         double spread = properties.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
         return Duration.ofMillis(Math.max(0, Math.round(delay.toMillis() * (1 + spread))));
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

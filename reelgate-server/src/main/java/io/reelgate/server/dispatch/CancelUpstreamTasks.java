@@ -1,5 +1,6 @@
 package io.reelgate.server.dispatch;
 
+import io.reelgate.server.infra.DaemonThreads;
 import io.reelgate.server.task.TaskChanged;
 import io.reelgate.server.task.TaskState;
 import io.reelgate.server.task.UpstreamTracking;
@@ -25,11 +26,8 @@ class CancelUpstreamTasks implements DisposableBean {
 
     private final EngineRegistry engines;
     private final UpstreamTracking upstream;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "reelgate-upstream-cancel");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("reelgate-upstream-cancel"));
 
     CancelUpstreamTasks(EngineRegistry engines, UpstreamTracking upstream) {
         this.engines = engines;

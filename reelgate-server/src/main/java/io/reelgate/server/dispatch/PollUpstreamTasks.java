@@ -4,6 +4,7 @@ import io.reelgate.server.engine.AsyncVideoEngine;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.UpstreamStatus;
+import io.reelgate.server.infra.DaemonThreads;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskSpan;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -75,8 +75,8 @@ class PollUpstreamTasks implements SmartLifecycle {
         if (engines.asyncNames().isEmpty()) {
             return;
         }
-        pollers = Executors.newFixedThreadPool(properties.pollers(), daemon("reelgate-upstream-poller"));
-        claimer = Executors.newSingleThreadScheduledExecutor(daemon("reelgate-upstream-claimer"));
+        pollers = Executors.newFixedThreadPool(properties.pollers(), DaemonThreads.named("reelgate-upstream-poller"));
+        claimer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reelgate-upstream-claimer"));
         claimer.scheduleWithFixedDelay(this::pollDueTasks, 0, properties.tick().toMillis(), TimeUnit.MILLISECONDS);
         log.info("Polling upstream tasks of {} every {}", engines.asyncNames(), properties.tick());
     }
@@ -234,13 +234,5 @@ class PollUpstreamTasks implements SmartLifecycle {
         if (parked.upstreamSince() != null) {
             telemetry.upstreamFinished(parked.engine(), outcome, Duration.between(parked.upstreamSince(), clock.instant()));
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -4,6 +4,7 @@ import io.reelgate.server.engine.AsyncVideoEngine;
 import io.reelgate.server.engine.EngineException;
 import io.reelgate.server.engine.EngineUnavailableException;
 import io.reelgate.server.engine.UpstreamStatus;
+import io.reelgate.server.infra.DaemonThreads;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.task.UpstreamTracking.Parked;
@@ -44,11 +45,7 @@ class UpstreamCollectors {
         this.properties = properties;
         this.clock = clock;
         this.pool = new ThreadPoolExecutor(properties.workers(), properties.workers(), 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(properties.workers()), runnable -> {
-                    Thread thread = new Thread(runnable, "reelgate-upstream-collector");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+                new ArrayBlockingQueue<>(properties.workers()), DaemonThreads.named("reelgate-upstream-collector"));
     }
 
     /** Queues the collection; {@code false} when the pool is full. */

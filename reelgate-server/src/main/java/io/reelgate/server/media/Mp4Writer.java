@@ -6,6 +6,7 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_log_set_level;
 
+import io.reelgate.server.infra.DaemonThreads;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.nio.ByteBuffer;
@@ -61,11 +62,7 @@ public final class Mp4Writer implements AutoCloseable {
             throw failure("Could not start the video encoder", e);
         }
         frame = new Frame(width, height, Frame.DEPTH_UBYTE, 3);
-        encoder = Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "mp4-writer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        encoder = Executors.newSingleThreadExecutor(DaemonThreads.named("mp4-writer"));
     }
 
     /** Queues one frame; the image (TYPE_3BYTE_BGR of the writer's size) is copied, so it may be reused at once. */

@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.infra.DaemonThreads;
 import io.reelgate.server.infra.DatabaseKind;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -69,9 +70,9 @@ class ClusterTaskEvents {
     void start() {
         if (enabled) {
             running = true;
-            listener = daemon(this::listen, "reelgate-event-listen");
+            listener = DaemonThreads.named("reelgate-event-listen").newThread(this::listen);
             listener.start();
-            sender = daemon(this::send, "reelgate-event-notify");
+            sender = DaemonThreads.named("reelgate-event-notify").newThread(this::send);
             sender.start();
         }
     }
@@ -194,11 +195,5 @@ class ClusterTaskEvents {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

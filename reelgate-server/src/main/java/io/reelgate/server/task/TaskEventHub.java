@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.infra.DaemonThreads;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
@@ -22,7 +21,8 @@ import org.springframework.stereotype.Component;
  * Fans task changes out to live subscribers from memory: a state change or progress report becomes one event,
  * ordered and matched to the subscribers of its key on one dispatch thread (so a slow client never slows the worker
  * that changed the task), and written to each by a small pool of sender threads through its own
- * {@link SubscriberMailbox} (so a client that stops reading never delays the others' events). Recent events are kept in a ring so a reconnecting client resumes after its Last-Event-ID.
+ * {@link SubscriberMailbox} (so a client that stops reading never delays the others' events). Recent events are
+ * kept in a ring so a reconnecting client resumes after its Last-Event-ID.
  * Subscribers cost no database query. With several nodes on PostgreSQL, {@link ClusterTaskEvents} relays each
  * node's changes to the others, so a client sees every change whichever node it is connected to. Event ids are
  * microsecond clock readings (kept strictly increasing per node), so an id from one node is a fair resume point on
@@ -50,7 +50,7 @@ public class TaskEventHub {
     private final Deque<TaskEvent> recent = new ArrayDeque<>();
     private final int capacity;
     private final Clock clock;
-    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(daemon("reelgate-task-events"));
+    private final ExecutorService fanOut = Executors.newSingleThreadExecutor(DaemonThreads.named("reelgate-task-events"));
     private final ExecutorService senders;
     private long sequence;
 
@@ -62,20 +62,11 @@ public class TaskEventHub {
         }
         this.clock = clock;
         this.capacity = capacity;
-        this.senders = Executors.newFixedThreadPool(senders, daemon("reelgate-stream-sender"));
+        this.senders = Executors.newFixedThreadPool(senders, DaemonThreads.named("reelgate-stream-sender"));
         this.sequence = clock.millis() * 1000;
     }
 
-    private static ThreadFactory daemon(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /** Registers a subscriber after replaying, in order, its key's buffered events newer than {@code lastEventId}. */
+    /** Registers a subscriber and queues for it, in order, its key's buffered events newer than {@code lastEventId}. */
     public void subscribe(Subscriber subscriber, long lastEventId) {
         fanOut.execute(() -> {
             SubscriberMailbox mailbox = new SubscriberMailbox(subscriber, capacity, senders,

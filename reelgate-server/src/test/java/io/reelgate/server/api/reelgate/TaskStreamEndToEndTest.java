@@ -89,6 +89,7 @@ class TaskStreamEndToEndTest extends EndToEndTest {
             awaitSubscribers(before + 200);
             long httpBefore = ConnectionCounter.count("http-nio");
             long fanOutBefore = ConnectionCounter.count("reelgate-task-events");
+            long sendersBefore = ConnectionCounter.count("reelgate-stream-sender");
 
             // the idle time in which nothing may run is three heartbeats on every stream
             int[] heartbeats = streams.stream().mapToInt(TaskEventStream::heartbeats).toArray();
@@ -97,6 +98,8 @@ class TaskStreamEndToEndTest extends EndToEndTest {
 
             assertThat(ConnectionCounter.count("http-nio") - httpBefore).as("request threads").isZero();
             assertThat(ConnectionCounter.count("reelgate-task-events") - fanOutBefore).as("fan-out thread").isZero();
+            assertThat(ConnectionCounter.count("reelgate-stream-sender") - sendersBefore).as("sender threads, which "
+                    + "wrote the heartbeats").isZero();
             assertThat(hub.subscriberCount()).as("heartbeats kept every stream").isEqualTo(before + 200);
         } finally {
             for (TaskEventStream stream : streams) {
