@@ -12,15 +12,24 @@ import org.springframework.stereotype.Component;
 class RunningTasks {
 
     private final ConcurrentHashMap<String, RunHandle> running = new ConcurrentHashMap<>();
+    /** Results of upstream tasks being brought home: held by a poll claim, so never renewed or counted as runs. */
+    private final ConcurrentHashMap<String, RunHandle> collecting = new ConcurrentHashMap<>();
 
     RunHandle start(String taskId) {
-        RunHandle handle = new RunHandle(taskId);
-        running.put(taskId, handle);
-        return handle;
+        return register(running, taskId);
     }
 
     void finish(RunHandle handle) {
         running.remove(handle.taskId(), handle);
+    }
+
+    /** A result collection, so a cancel aborts its download as it aborts a run's. */
+    RunHandle startCollecting(String taskId) {
+        return register(collecting, taskId);
+    }
+
+    void finishCollecting(RunHandle handle) {
+        collecting.remove(handle.taskId(), handle);
     }
 
     /**
@@ -30,11 +39,19 @@ class RunningTasks {
     @EventListener
     void onTaskChanged(TaskChanged event) {
         if (event.task().state().isTerminal()) {
-            RunHandle handle = running.get(event.task().id());
-            if (handle != null) {
-                handle.markLeaseLost();
+            for (var handles : List.of(running, collecting)) {
+                RunHandle handle = handles.get(event.task().id());
+                if (handle != null) {
+                    handle.markLeaseLost();
+                }
             }
         }
+    }
+
+    private static RunHandle register(ConcurrentHashMap<String, RunHandle> handles, String taskId) {
+        RunHandle handle = new RunHandle(taskId);
+        handles.put(taskId, handle);
+        return handle;
     }
 
     Collection<RunHandle> all() {

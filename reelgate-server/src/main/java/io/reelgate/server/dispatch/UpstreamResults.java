@@ -26,10 +26,12 @@ class UpstreamResults {
     private final ResultPublisher results;
     private final Path workRoot;
     private final RunTelemetry telemetry;
+    private final RunningTasks running;
 
     UpstreamResults(EngineJobFactory jobs, TaskEngineContextFactory contexts, ResultPublisher results,
-                    DataDirectory dataDirectory, RunTelemetry telemetry) {
+                    DataDirectory dataDirectory, RunTelemetry telemetry, RunningTasks running) {
         this.telemetry = telemetry;
+        this.running = running;
         this.jobs = jobs;
         this.contexts = contexts;
         this.results = results;
@@ -43,15 +45,18 @@ class UpstreamResults {
      */
     void collect(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status, Runnable beforePublish) {
         Path workDir = workRoot.resolve(task.id() + "-upstream-" + parked.pollVersion());
+        // registered, so a cancel meanwhile aborts the download instead of letting it run to its read timeout
+        RunHandle handle = running.startCollecting(task.id());
         try (var span = telemetry.span("reelgate.result.collect", task)) {
             Files.createDirectories(workDir);
             EngineResult result = engine.collect(status, jobs.create(task, workDir),
-                    contexts.create(task, UpstreamTracking.OWNER, new RunHandle(task.id())));
+                    contexts.create(task, UpstreamTracking.OWNER, handle));
             beforePublish.run();
             results.publish(task, UpstreamTracking.OWNER, result);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            running.finishCollecting(handle);
             TaskRunner.deleteRecursively(workDir);
         }
     }

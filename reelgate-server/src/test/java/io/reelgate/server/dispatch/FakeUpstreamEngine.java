@@ -30,6 +30,7 @@ final class FakeUpstreamEngine implements AsyncVideoEngine {
     private final AtomicInteger ids = new AtomicInteger();
     private volatile Supplier<UpstreamStatus> answer = () -> UpstreamStatus.queued("PENDING");
     private volatile String inputUrl;
+    private volatile String outputUrl;
 
     FakeUpstreamEngine(String name, int maxInFlight, Duration pollInterval, Duration upstreamTimeout) {
         this.name = name;
@@ -46,6 +47,11 @@ final class FakeUpstreamEngine implements AsyncVideoEngine {
     /** Following submits first download {@code url} as their input, as a real engine sending an image does. */
     void downloadInputFrom(String url) {
         inputUrl = url;
+    }
+
+    /** Following collections download {@code url} as the output, as a real engine fetching its result does. */
+    void collectFrom(String url) {
+        outputUrl = url;
     }
 
     @Override
@@ -68,10 +74,16 @@ final class FakeUpstreamEngine implements AsyncVideoEngine {
         return answer.get();
     }
 
-    /** A collection records its task and then holds its collector until the test stops the poller. */
+    /**
+     * A collection records its task and then downloads the output set by {@link #collectFrom}, or holds its collector
+     * until the test stops the poller.
+     */
     @Override
     public EngineResult collect(UpstreamStatus status, EngineJob job, EngineContext context) {
         collecting.add(job.taskId());
+        if (outputUrl != null) {
+            context.download(outputUrl, job.workDir().resolve("output.mp4"), 1_000_000, "output");
+        }
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
