@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import io.reelgate.server.task.TaskChanged;
+import io.reelgate.server.task.TaskEndedElsewhere;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +40,21 @@ class RunningTasks {
     @EventListener
     void onTaskChanged(TaskChanged event) {
         if (event.task().state().isTerminal()) {
-            for (var handles : List.of(running, collecting)) {
-                RunHandle handle = handles.get(event.task().id());
-                if (handle != null) {
-                    handle.markLeaseLost();
-                }
+            stop(event.task().id());
+        }
+    }
+
+    /** The same for a task another node ended, so a cancel there reaches a run here before its next heartbeat. */
+    @EventListener
+    void onTaskEndedElsewhere(TaskEndedElsewhere event) {
+        stop(event.taskId());
+    }
+
+    private void stop(String taskId) {
+        for (var handles : List.of(running, collecting)) {
+            RunHandle handle = handles.get(taskId);
+            if (handle != null) {
+                handle.markLeaseLost();
             }
         }
     }

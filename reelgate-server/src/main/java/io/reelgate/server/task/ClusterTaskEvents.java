@@ -22,6 +22,7 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -50,6 +51,7 @@ class ClusterTaskEvents {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final TaskEventHub hub;
+    private final ApplicationEventPublisher events;
     private final String origin = UUID.randomUUID().toString();
     /** Announcements waiting to be sent; beyond its capacity new ones are dropped (the rows stay the truth). */
     private final BlockingQueue<String> outbox = new ArrayBlockingQueue<>(10_000);
@@ -58,12 +60,14 @@ class ClusterTaskEvents {
     private Thread sender;
 
     ClusterTaskEvents(DatabaseKind database, @Value("${reelgate.stream.cluster-events:true}") boolean clusterEvents,
-                      DataSource dataSource, JdbcClient jdbc, ObjectMapper json, TaskEventHub hub) {
+                      DataSource dataSource, JdbcClient jdbc, ObjectMapper json, TaskEventHub hub,
+                      ApplicationEventPublisher events) {
         this.enabled = clusterEvents && database.isPostgres();
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.json = json;
         this.hub = hub;
+        this.events = events;
     }
 
     @PostConstruct
@@ -183,10 +187,15 @@ class ClusterTaskEvents {
         }
         JsonNode failCode = event.path("failCode");
         JsonNode failMsg = event.path("failMsg");
-        hub.publishFromOtherNode(event.path("apiKeyId").asString(), event.path("taskId").asString(),
+        String taskId = event.path("taskId").asString();
+        String state = event.path("state").asString();
+        hub.publishFromOtherNode(event.path("apiKeyId").asString(), taskId,
                 new TaskLabel(event.path("kind").asString(), event.path("dialect").asString(null),
-                        event.path("model").asString(null)), event.path("state").asString(), event.path("progress").asInt(),
+                        event.path("model").asString(null)), state, event.path("progress").asInt(),
                 failCode.isNumber() ? failCode.asInt() : null, failMsg.isString() ? failMsg.asString() : null);
+        if (TaskState.fromWire(state).isTerminal()) {
+            events.publishEvent(new TaskEndedElsewhere(taskId));
+        }
     }
 
     private static void sleepQuietly() {
