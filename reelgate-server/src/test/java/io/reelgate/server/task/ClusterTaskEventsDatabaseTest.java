@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +41,7 @@ class ClusterTaskEventsDatabaseTest {
             new TransactionTemplate(new DataSourceTransactionManager(dataSource)), tasks,
             new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class),
             event -> changes.add((TaskChanged) event), DatabaseKind.of(true));
+    private final String keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
     private final List<Object> seenByB = new CopyOnWriteArrayList<>();
     private final ClusterTaskEvents nodeA = node(event -> { });
     private final ClusterTaskEvents nodeB = node(seenByB::add);
@@ -72,7 +74,7 @@ class ClusterTaskEventsDatabaseTest {
                 .containsOnly(new TaskEndedElsewhere(cancelled));
     }
 
-    private ClusterTaskEvents node(org.springframework.context.ApplicationEventPublisher events) {
+    private ClusterTaskEvents node(ApplicationEventPublisher events) {
         ClusterTaskEvents node = new ClusterTaskEvents(DatabaseKind.of(true), true, dataSource, jdbc,
                 JsonMapper.builder().build(), new TaskEventHub(Clock.systemUTC(), 100, 1), events);
         node.start();
@@ -80,7 +82,6 @@ class ClusterTaskEventsDatabaseTest {
     }
 
     private String task() {
-        String keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
         String id = UUID.randomUUID().toString();
         tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "preview",
                 TestTaskInputs.textToVideo("a red fox").build(), 12, T0, null, null, "test", List.of()));
