@@ -167,7 +167,7 @@ class ClusterTaskEvents {
                     PGNotification[] notifications = pg.getNotifications(1000);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            relay(notification.getParameter());
+                            relayOne(notification.getParameter());
                         }
                     }
                 }
@@ -180,6 +180,18 @@ class ClusterTaskEvents {
         }
     }
 
+    /**
+     * One announcement that cannot be read (or whose listener fails) is skipped: dropping the channel for it would
+     * lose the rest of its batch and whatever other nodes announce while this one reconnects.
+     */
+    private void relayOne(String text) {
+        try {
+            relay(text);
+        } catch (RuntimeException e) {
+            log.warn("Skipped an unreadable task-change announcement from another node: {}", e.toString());
+        }
+    }
+
     private void relay(String text) {
         JsonNode event = json.readTree(text);
         if (origin.equals(event.path("origin").asString())) {
@@ -189,11 +201,12 @@ class ClusterTaskEvents {
         JsonNode failMsg = event.path("failMsg");
         String taskId = event.path("taskId").asString();
         String state = event.path("state").asString();
+        boolean ended = TaskState.fromWire(state).isTerminal(); // first: a state no node writes reaches no client
         hub.publishFromOtherNode(event.path("apiKeyId").asString(), taskId,
                 new TaskLabel(event.path("kind").asString(), event.path("dialect").asString(null),
                         event.path("model").asString(null)), state, event.path("progress").asInt(),
                 failCode.isNumber() ? failCode.asInt() : null, failMsg.isString() ? failMsg.asString() : null);
-        if (TaskState.fromWire(state).isTerminal()) {
+        if (ended) {
             events.publishEvent(new TaskEndedElsewhere(taskId));
         }
     }

@@ -74,6 +74,22 @@ class ClusterTaskEventsDatabaseTest {
                 .containsOnly(new TaskEndedElsewhere(cancelled));
     }
 
+    @Test
+    void anUnreadableAnnouncementIsSkippedAndTheRestOfItsBatchStillArrives() {
+        String ended = task();
+        String good = "{\"origin\":\"another-node\",\"apiKeyId\":\"" + keyId + "\",\"taskId\":\"" + ended
+                + "\",\"kind\":\"generate\",\"state\":\"fail\",\"progress\":0}";
+        String unknownState = good.replace("\"fail\"", "\"paused\"");
+
+        // one NOTIFY statement, so B receives all three in one batch; repeated until B's LISTEN has started
+        Await.until(WAIT, "the readable announcement relayed", () -> {
+            jdbc.sql("SELECT pg_notify(:channel, 'not json'), pg_notify(:channel, :unknown), pg_notify(:channel, :good)")
+                    .param("channel", ClusterTaskEvents.CHANNEL).param("unknown", unknownState).param("good", good)
+                    .query().listOfRows();
+            return List.copyOf(seenByB);
+        }, seen -> seen.contains(new TaskEndedElsewhere(ended)));
+    }
+
     private ClusterTaskEvents node(ApplicationEventPublisher events) {
         ClusterTaskEvents node = new ClusterTaskEvents(DatabaseKind.of(true), true, dataSource, jdbc,
                 JsonMapper.builder().build(), new TaskEventHub(Clock.systemUTC(), 100, 1), events);
