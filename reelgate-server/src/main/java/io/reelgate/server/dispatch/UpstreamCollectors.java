@@ -34,12 +34,14 @@ class UpstreamCollectors {
     private final UpstreamTracking upstream;
     private final TaskTransitions transitions;
     private final UpstreamPollProperties properties;
+    private final RunningTasks running;
     private final Clock clock;
     private final ThreadPoolExecutor pool;
 
     UpstreamCollectors(UpstreamResults results, UpstreamTracking upstream, TaskTransitions transitions,
-                       UpstreamPollProperties properties, Clock clock) {
+                       UpstreamPollProperties properties, RunningTasks running, Clock clock) {
         this.results = results;
+        this.running = running;
         this.upstream = upstream;
         this.transitions = transitions;
         this.properties = properties;
@@ -68,6 +70,9 @@ class UpstreamCollectors {
     }
 
     private void collect(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status) {
+        // registered before the claim is renewed (which needs the task still generating), so no cancel can fall
+        // between the two unseen
+        RunHandle handle = running.startCollecting(task.id());
         try {
             // COLLECTING keeps a webhook that arrives meanwhile from making the task due and collecting it twice
             if (!upstream.reschedule(parked, UpstreamTracking.COLLECTING, null,
@@ -75,7 +80,7 @@ class UpstreamCollectors {
                 log.trace("Task {}: poll claim taken over before its result was collected", task.id());
                 return;
             }
-            results.collect(task, parked, engine, status,
+            results.collect(task, parked, engine, status, handle,
                     () -> upstream.recordStatus(task.id(), status.upstreamState()));
         } catch (EngineUnavailableException e) {
             Duration delay = PollBackoff.after(engine.pollInterval(), parked.pollErrors() + 1);
@@ -88,6 +93,8 @@ class UpstreamCollectors {
             transitions.failRunning(task.id(), UpstreamTracking.OWNER, e.failCode(), e.failMsg(), clock.instant());
         } catch (RuntimeException e) {
             log.error("Task {}: collecting the result failed; polled again when the claim runs out", task.id(), e);
+        } finally {
+            running.finishCollecting(handle);
         }
     }
 }

@@ -26,12 +26,10 @@ class UpstreamResults {
     private final ResultPublisher results;
     private final Path workRoot;
     private final RunTelemetry telemetry;
-    private final RunningTasks running;
 
     UpstreamResults(EngineJobFactory jobs, TaskEngineContextFactory contexts, ResultPublisher results,
-                    DataDirectory dataDirectory, RunTelemetry telemetry, RunningTasks running) {
+                    DataDirectory dataDirectory, RunTelemetry telemetry) {
         this.telemetry = telemetry;
-        this.running = running;
         this.jobs = jobs;
         this.contexts = contexts;
         this.results = results;
@@ -39,14 +37,15 @@ class UpstreamResults {
     }
 
     /**
+     * @param handle        the collection's registration with {@link RunningTasks}, so a cancel meanwhile aborts the
+     *                      download instead of letting it run to its read timeout
      * @param beforePublish run once the output is home, just before the task ends (so what it records is there when
      *                      a client sees the task succeed)
      * @throws io.reelgate.server.engine.EngineException with what the task should fail with
      */
-    void collect(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status, Runnable beforePublish) {
+    void collect(Task task, Parked parked, AsyncVideoEngine engine, UpstreamStatus status, RunHandle handle,
+                 Runnable beforePublish) {
         Path workDir = workRoot.resolve(task.id() + "-upstream-" + parked.pollVersion());
-        // registered, so a cancel meanwhile aborts the download instead of letting it run to its read timeout
-        RunHandle handle = running.startCollecting(task.id());
         try (var span = telemetry.span("reelgate.result.collect", task)) {
             Files.createDirectories(workDir);
             EngineResult result = engine.collect(status, jobs.create(task, workDir),
@@ -56,7 +55,6 @@ class UpstreamResults {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            running.finishCollecting(handle);
             TaskRunner.deleteRecursively(workDir);
         }
     }

@@ -93,7 +93,7 @@ final class OneNode {
         EngineRegistry engines = engines(engine);
         RunTelemetry telemetry = telemetry();
         UpstreamCollectors collectors = new UpstreamCollectors(new UpstreamResults(jobs(), contexts(), results(),
-                dataDirectory(), telemetry, running), upstream, transitions, properties, clock);
+                dataDirectory(), telemetry), upstream, transitions, properties, running, clock);
         return new PollUpstreamTasks(engines, upstream, tasks, transitions, collectors,
                 new LostUpstreamTasks(transitions, dispatch, clock), properties, telemetry, clock);
     }
