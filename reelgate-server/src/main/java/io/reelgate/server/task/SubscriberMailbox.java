@@ -2,14 +2,14 @@ package io.reelgate.server.task;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
  * One stream subscriber's pending events, written in order by a sender thread, so a client that reads slowly (or
  * not at all, its socket buffer full) holds up only itself: the fan-out only queues. A subscriber more than
  * {@code limit} events behind is dropped, like one whose connection broke; it could not resume from further back
- * than the replay ring anyway, and reconnecting with Last-Event-ID replays what it missed.
+ * than the replay ring anyway, and reconnecting with Last-Event-ID replays what it missed. A write blocked for a whole
+ * heartbeat interval is given up the same way ({@link #checkStuck}).
  */
 final class SubscriberMailbox {
 
@@ -18,14 +18,19 @@ final class SubscriberMailbox {
 
     private final TaskEventHub.Subscriber subscriber;
     private final int limit;
-    private final Executor senders;
+    private final StreamSenders senders;
     private final Consumer<SubscriberMailbox> gone;
     private final Deque<Object> pending = new ArrayDeque<>();
     private boolean draining;
     private boolean dropped;
+    /** Whether a sender is inside a write to this client, and how many writes have begun, for {@link #checkStuck}. */
+    private boolean writing;
+    private long writesBegun;
+    private long writesBegunAtLastCheck = -1;
+    private boolean standIn;
 
     /** @param gone told once when the subscriber is gone (its client closed, or it fell too far behind) */
-    SubscriberMailbox(TaskEventHub.Subscriber subscriber, int limit, Executor senders,
+    SubscriberMailbox(TaskEventHub.Subscriber subscriber, int limit, StreamSenders senders,
                       Consumer<SubscriberMailbox> gone) {
         this.subscriber = subscriber;
         this.limit = limit;
@@ -79,8 +84,11 @@ final class SubscriberMailbox {
                     draining = false;
                     break;
                 }
+                writing = true;
+                writesBegun++;
             }
             boolean alive = item == HEARTBEAT ? subscriber.heartbeat() : subscriber.deliver((TaskEvent) item);
+            endWrite();
             if (!alive) {
                 drop();
                 return;
@@ -88,6 +96,39 @@ final class SubscriberMailbox {
         }
         if (isDropped()) {
             closeQuietly();
+        }
+    }
+
+    /**
+     * Called at each heartbeat tick: {@code true} once when the same write was already under way at the previous
+     * tick, so it has been blocked for a whole heartbeat interval (a client that stopped reading, its connection
+     * still open). The subscriber is then dropped (its stream is closed when the write returns, and the client
+     * resumes with Last-Event-ID), and a stand-in sender takes this one's place meanwhile.
+     */
+    boolean checkStuck() {
+        boolean stuck;
+        synchronized (this) {
+            stuck = writing && !dropped && writesBegun == writesBegunAtLastCheck;
+            writesBegunAtLastCheck = writing ? writesBegun : -1;
+            if (stuck) {
+                standIn = senders.addStandIn();
+            }
+        }
+        if (stuck) {
+            drop();
+        }
+        return stuck;
+    }
+
+    private void endWrite() {
+        boolean release;
+        synchronized (this) {
+            writing = false;
+            release = standIn;
+            standIn = false;
+        }
+        if (release) {
+            senders.releaseStandIn();
         }
     }
 

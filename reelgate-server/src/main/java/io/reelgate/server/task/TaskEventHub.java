@@ -51,7 +51,7 @@ public class TaskEventHub {
     private final int capacity;
     private final Clock clock;
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(DaemonThreads.named("reelgate-task-events"));
-    private final ExecutorService senders;
+    private final StreamSenders senders;
     private long sequence;
 
     TaskEventHub(Clock clock, @Value("${reelgate.stream.replay-events:10000}") int capacity,
@@ -62,7 +62,7 @@ public class TaskEventHub {
         }
         this.clock = clock;
         this.capacity = capacity;
-        this.senders = Executors.newFixedThreadPool(senders, DaemonThreads.named("reelgate-stream-sender"));
+        this.senders = new StreamSenders(senders);
         this.sequence = clock.millis() * 1000;
     }
 
@@ -84,9 +84,16 @@ public class TaskEventHub {
         subscribers.remove(subscriber);
     }
 
+    /** Also where a write stuck since the previous tick is given up (see {@link SubscriberMailbox#checkStuck}). */
     @Scheduled(fixedDelayString = "${reelgate.stream.heartbeat-interval:15s}")
     void heartbeat() {
-        fanOut.execute(() -> subscribers.values().forEach(SubscriberMailbox::heartbeat));
+        fanOut.execute(() -> {
+            for (SubscriberMailbox mailbox : subscribers.values()) {
+                if (!mailbox.checkStuck()) {
+                    mailbox.heartbeat();
+                }
+            }
+        });
     }
 
     public int subscriberCount() {

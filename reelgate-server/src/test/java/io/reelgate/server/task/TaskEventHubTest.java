@@ -8,13 +8,15 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A stream client that stops reading (its write blocks, as on a full socket buffer) holds up only itself: the
- * others get every event meanwhile, and one that falls further behind than the replay ring is dropped and closed.
+ * others get every event meanwhile, and one that falls further behind than the replay ring, or whose write is still
+ * blocked at the next heartbeat tick, is dropped and closed.
  */
 class TaskEventHubTest {
 
@@ -56,11 +58,7 @@ class TaskEventHubTest {
 
     @Test
     void aClientFurtherBehindThanTheReplayRingIsDroppedAndItsStreamClosed() throws Exception {
-        hub = new TaskEventHub(Clock.systemUTC(), 3, 2);
-        RecordingSubscriber stuck = RecordingSubscriber.blockedBy(unblock);
-        hub.subscribe(stuck, Long.MAX_VALUE);
-        progress("task-0", 5);
-        assertThat(stuck.writing().poll(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).isEqualTo("task-0");
+        RecordingSubscriber stuck = writing("task-0", 3, 2, unblock);
 
         for (int i = 1; i <= 4; i++) {
             progress("task-" + i, 10);
@@ -73,6 +71,59 @@ class TaskEventHubTest {
         assertThat(stuck.delivered()).containsExactly("task-0");
     }
 
+    @Test
+    void aWriteStillStuckAtTheNextHeartbeatIsGivenUpAndAStandInSenderServesTheOthers() throws Exception {
+        RecordingSubscriber stuck = writing("task-1", 100, 1, unblock);
+        RecordingSubscriber reading = RecordingSubscriber.reading();
+        hub.subscribe(reading, Long.MAX_VALUE);
+        progress("task-2", 20);
+
+        hub.heartbeat();
+        hub.heartbeat();
+
+        assertThat(reading.delivered().poll(PROMPTLY.toSeconds(), TimeUnit.SECONDS))
+                .as("delivered although the only regular sender is stuck").isEqualTo("task-2");
+        Await.until(PROMPTLY, "the stuck subscriber dropped", () -> hub.subscriberCount() == 1);
+        unblock.countDown();
+        assertThat(stuck.closed().await(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).as("closed once the write returns").isTrue();
+        assertThat(stuck.delivered()).containsExactly("task-1");
+        progress("task-3", 30);
+        assertThat(reading.delivered().poll(PROMPTLY.toSeconds(), TimeUnit.SECONDS))
+                .as("the regular sender serves on after the stand-in is released").isEqualTo("task-3");
+    }
+
+    @Test
+    void aWriteThatReturnsBetweenTwoHeartbeatsIsNotStuck() throws Exception {
+        CountDownLatch slow = new CountDownLatch(1);
+        RecordingSubscriber slowReader = writing("task-1", 100, 1, slow);
+
+        // each tick waits until the previous tick's heartbeat is written, which a sender does only after the write
+        // under way at that tick has ended
+        hub.heartbeat();
+        slow.countDown();
+        assertThat(slowReader.delivered().poll(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).isEqualTo("task-1");
+        for (int tick = 2; tick <= 3; tick++) {
+            assertThat(slowReader.heartbeats().tryAcquire(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            hub.heartbeat();
+        }
+        progress("task-2", 20);
+
+        assertThat(slowReader.delivered().poll(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).isEqualTo("task-2");
+        assertThat(hub.subscriberCount()).isEqualTo(1);
+        assertThat(slowReader.closed().getCount()).isEqualTo(1);
+    }
+
+    /** A hub of {@code senders} threads whose one subscriber, held by {@code gate}, is inside the write of a task. */
+    private RecordingSubscriber writing(String taskId, int ringSize, int senders, CountDownLatch gate)
+            throws InterruptedException {
+        hub = new TaskEventHub(Clock.systemUTC(), ringSize, senders);
+        RecordingSubscriber subscriber = RecordingSubscriber.blockedBy(gate);
+        hub.subscribe(subscriber, Long.MAX_VALUE);
+        progress(taskId, 5);
+        assertThat(subscriber.writing().poll(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).as("its write began").isEqualTo(taskId);
+        return subscriber;
+    }
+
     private void progress(String taskId, int percent) {
         hub.onTaskProgressed(new TaskProgressed(taskId, "key-a", LABEL, percent));
     }
@@ -80,11 +131,11 @@ class TaskEventHubTest {
     /** Records deliveries; one with a {@code gate} holds every write until the test opens it. */
     private record RecordingSubscriber(String apiKeyId, String taskFilter, CountDownLatch gate,
                                        BlockingQueue<String> writing, BlockingQueue<String> delivered,
-                                       CountDownLatch closed) implements TaskEventHub.Subscriber {
+                                       Semaphore heartbeats, CountDownLatch closed) implements TaskEventHub.Subscriber {
 
         static RecordingSubscriber blockedBy(CountDownLatch gate) {
             return new RecordingSubscriber("key-a", null, gate, new LinkedBlockingQueue<>(), new LinkedBlockingQueue<>(),
-                    new CountDownLatch(1));
+                    new Semaphore(0), new CountDownLatch(1));
         }
 
         static RecordingSubscriber reading() {
@@ -106,6 +157,7 @@ class TaskEventHubTest {
 
         @Override
         public boolean heartbeat() {
+            heartbeats.release();
             return true;
         }
 
