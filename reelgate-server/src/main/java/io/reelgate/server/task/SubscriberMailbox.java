@@ -1,5 +1,8 @@
 package io.reelgate.server.task;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.function.Consumer;
@@ -23,15 +26,15 @@ final class SubscriberMailbox {
     private final Deque<Object> pending = new ArrayDeque<>();
     private boolean draining;
     private boolean dropped;
-    /** Whether a sender is inside a write to this client, and how many writes have begun, for {@link #checkStuck}. */
-    private boolean writing;
-    private long writesBegun;
-    private long writesBegunAtLastCheck = -1;
+    private final Clock clock;
+    /** When the write a sender is inside began, {@code null} between writes; read by {@link #checkStuck}. */
+    private Instant writeStartedAt;
     private boolean standIn;
 
     /** @param gone told once when the subscriber is gone (its client closed, or it fell too far behind) */
-    SubscriberMailbox(TaskEventHub.Subscriber subscriber, int limit, StreamSenders senders,
+    SubscriberMailbox(TaskEventHub.Subscriber subscriber, int limit, StreamSenders senders, Clock clock,
                       Consumer<SubscriberMailbox> gone) {
+        this.clock = clock;
         this.subscriber = subscriber;
         this.limit = limit;
         this.senders = senders;
@@ -84,8 +87,7 @@ final class SubscriberMailbox {
                     draining = false;
                     break;
                 }
-                writing = true;
-                writesBegun++;
+                writeStartedAt = clock.instant();
             }
             boolean alive = item == HEARTBEAT ? subscriber.heartbeat() : subscriber.deliver((TaskEvent) item);
             endWrite();
@@ -100,16 +102,15 @@ final class SubscriberMailbox {
     }
 
     /**
-     * Called at each heartbeat tick: {@code true} once when the same write was already under way at the previous
-     * tick, so it has been blocked for a whole heartbeat interval (a client that stopped reading, its connection
-     * still open). The subscriber is then dropped (its stream is closed when the write returns, and the client
-     * resumes with Last-Event-ID), and a stand-in sender takes this one's place meanwhile.
+     * Called at each heartbeat tick: {@code true} once when a write has been under way for {@code limit} or longer
+     * (a client that stopped reading, its connection still open). The subscriber is then dropped (its stream is
+     * closed when the write returns, and the client resumes with Last-Event-ID), and a stand-in sender takes this
+     * one's place meanwhile.
      */
-    boolean checkStuck() {
+    boolean checkStuck(Duration limit) {
         boolean stuck;
         synchronized (this) {
-            stuck = writing && !dropped && writesBegun == writesBegunAtLastCheck;
-            writesBegunAtLastCheck = writing ? writesBegun : -1;
+            stuck = writeStartedAt != null && !dropped && !clock.instant().isBefore(writeStartedAt.plus(limit));
             if (stuck) {
                 standIn = senders.addStandIn();
             }
@@ -123,7 +124,7 @@ final class SubscriberMailbox {
     private void endWrite() {
         boolean release;
         synchronized (this) {
-            writing = false;
+            writeStartedAt = null;
             release = standIn;
             standIn = false;
         }

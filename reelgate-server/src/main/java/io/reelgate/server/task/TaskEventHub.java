@@ -2,6 +2,7 @@ package io.reelgate.server.task;
 
 import io.reelgate.server.infra.DaemonThreads;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -52,16 +53,20 @@ public class TaskEventHub {
     private final Clock clock;
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(DaemonThreads.named("reelgate-task-events"));
     private final StreamSenders senders;
+    /** Also how long one write may stay blocked before its client is given up. */
+    private final Duration heartbeatInterval;
     private long sequence;
 
     TaskEventHub(Clock clock, @Value("${reelgate.stream.replay-events:10000}") int capacity,
-                 @Value("${reelgate.stream.senders:8}") int senders) {
+                 @Value("${reelgate.stream.senders:8}") int senders,
+                 @Value("${reelgate.stream.heartbeat-interval:15s}") Duration heartbeatInterval) {
         if (capacity < 1 || senders < 1) {
             throw new IllegalArgumentException("reelgate.stream.replay-events and reelgate.stream.senders must be at "
                     + "least 1");
         }
         this.clock = clock;
         this.capacity = capacity;
+        this.heartbeatInterval = heartbeatInterval;
         this.senders = new StreamSenders(senders);
         this.sequence = clock.millis() * 1000;
     }
@@ -69,7 +74,7 @@ public class TaskEventHub {
     /** Registers a subscriber and queues for it, in order, its key's buffered events newer than {@code lastEventId}. */
     public void subscribe(Subscriber subscriber, long lastEventId) {
         fanOut.execute(() -> {
-            SubscriberMailbox mailbox = new SubscriberMailbox(subscriber, capacity, senders,
+            SubscriberMailbox mailbox = new SubscriberMailbox(subscriber, capacity, senders, clock,
                     gone -> subscribers.remove(gone.subscriber(), gone));
             subscribers.put(subscriber, mailbox);
             for (TaskEvent event : since(lastEventId)) {
@@ -84,12 +89,12 @@ public class TaskEventHub {
         subscribers.remove(subscriber);
     }
 
-    /** Also where a write stuck since the previous tick is given up (see {@link SubscriberMailbox#checkStuck}). */
+    /** Also where a write blocked for a whole interval is given up (see {@link SubscriberMailbox#checkStuck}). */
     @Scheduled(fixedDelayString = "${reelgate.stream.heartbeat-interval:15s}")
     void heartbeat() {
         fanOut.execute(() -> {
             for (SubscriberMailbox mailbox : subscribers.values()) {
-                if (!mailbox.checkStuck()) {
+                if (!mailbox.checkStuck(heartbeatInterval)) {
                     mailbox.heartbeat();
                 }
             }

@@ -92,7 +92,7 @@ class ClusterTaskEventsDatabaseTest {
 
     private ClusterTaskEvents node(ApplicationEventPublisher events) {
         ClusterTaskEvents node = new ClusterTaskEvents(DatabaseKind.of(true), true, dataSource, jdbc,
-                JsonMapper.builder().build(), new TaskEventHub(Clock.systemUTC(), 100, 1), events);
+                JsonMapper.builder().build(), new TaskEventHub(Clock.systemUTC(), 100, 1, Duration.ofSeconds(15)), events);
         node.start();
         return node;
     }
