@@ -22,11 +22,11 @@ final class SubscriberMailbox {
     private final TaskEventHub.Subscriber subscriber;
     private final int limit;
     private final StreamSenders senders;
+    private final Clock clock;
     private final Consumer<SubscriberMailbox> gone;
     private final Deque<Object> pending = new ArrayDeque<>();
     private boolean draining;
     private boolean dropped;
-    private final Clock clock;
     /** When the write a sender is inside began, {@code null} between writes; read by {@link #checkStuck}. */
     private Instant writeStartedAt;
     private boolean standIn;
@@ -34,10 +34,10 @@ final class SubscriberMailbox {
     /** @param gone told once when the subscriber is gone (its client closed, or it fell too far behind) */
     SubscriberMailbox(TaskEventHub.Subscriber subscriber, int limit, StreamSenders senders, Clock clock,
                       Consumer<SubscriberMailbox> gone) {
-        this.clock = clock;
         this.subscriber = subscriber;
         this.limit = limit;
         this.senders = senders;
+        this.clock = clock;
         this.gone = gone;
     }
 
@@ -89,8 +89,12 @@ final class SubscriberMailbox {
                 }
                 writeStartedAt = clock.instant();
             }
-            boolean alive = item == HEARTBEAT ? subscriber.heartbeat() : subscriber.deliver((TaskEvent) item);
-            endWrite();
+            boolean alive;
+            try {
+                alive = item == HEARTBEAT ? subscriber.heartbeat() : subscriber.deliver((TaskEvent) item);
+            } finally {
+                endWrite();
+            }
             if (!alive) {
                 drop();
                 return;
