@@ -1,7 +1,6 @@
 package io.reelgate.server.task;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -12,7 +11,8 @@ import java.util.function.Consumer;
  * not at all, its socket buffer full) holds up only itself: the fan-out only queues. A subscriber more than
  * {@code limit} events behind is dropped, like one whose connection broke; it could not resume from further back
  * than the replay ring anyway, and reconnecting with Last-Event-ID replays what it missed. A write blocked for a whole
- * heartbeat interval is given up the same way ({@link #checkStuck}).
+ * heartbeat interval is given up the same way ({@link #checkStuck}); either way a stand-in sender covers the blocked
+ * one until its write returns.
  */
 final class SubscriberMailbox {
 
@@ -62,9 +62,8 @@ final class SubscriberMailbox {
             }
             if (pending.size() >= limit) {
                 // a sender is stuck writing to this client; it closes the stream once its write returns
-                dropped = true;
+                markDropped();
                 fellBehind = true;
-                pending.clear();
             } else {
                 pending.addLast(item);
             }
@@ -106,18 +105,14 @@ final class SubscriberMailbox {
     }
 
     /**
-     * Called at each heartbeat tick: {@code true} once when a write has been under way for {@code limit} or longer
-     * (a client that stopped reading, its connection still open). The subscriber is then dropped (its stream is
-     * closed when the write returns, and the client resumes with Last-Event-ID), and a stand-in sender takes this
-     * one's place meanwhile.
+     * Called at each heartbeat tick: {@code true} when a write has been under way since {@code blockedSince} or
+     * earlier (a client that stopped reading, its connection still open). The subscriber is then dropped: its stream
+     * is closed when the write returns, and the client resumes with Last-Event-ID.
      */
-    boolean checkStuck(Duration limit) {
+    boolean checkStuck(Instant blockedSince) {
         boolean stuck;
         synchronized (this) {
-            stuck = writeStartedAt != null && !dropped && !clock.instant().isBefore(writeStartedAt.plus(limit));
-            if (stuck) {
-                standIn = senders.addStandIn();
-            }
+            stuck = !dropped && writeStartedAt != null && !writeStartedAt.isAfter(blockedSince);
         }
         if (stuck) {
             drop();
@@ -142,10 +137,21 @@ final class SubscriberMailbox {
             if (dropped) {
                 return;
             }
-            dropped = true;
-            pending.clear();
+            markDropped();
         }
         gone.accept(this);
+    }
+
+    /**
+     * Every way of dropping ends here. Dropped while a write is under way (stuck, or too far behind), the sender is
+     * blocked on this client: a stand-in takes its place until the write returns.
+     */
+    private void markDropped() {
+        dropped = true;
+        pending.clear();
+        if (writeStartedAt != null && !standIn) {
+            standIn = senders.addStandIn();
+        }
     }
 
     private synchronized boolean isDropped() {

@@ -3,6 +3,7 @@ package io.reelgate.server.task;
 import io.reelgate.server.infra.DaemonThreads;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -93,8 +94,9 @@ public class TaskEventHub {
     @Scheduled(fixedDelayString = "${reelgate.stream.heartbeat-interval:15s}")
     void heartbeat() {
         fanOut.execute(() -> {
+            Instant blockedSince = clock.instant().minus(heartbeatInterval);
             for (SubscriberMailbox mailbox : subscribers.values()) {
-                if (!mailbox.checkStuck(heartbeatInterval)) {
+                if (!mailbox.checkStuck(blockedSince)) {
                     mailbox.heartbeat();
                 }
             }

@@ -75,6 +75,24 @@ class TaskEventHubTest {
     }
 
     @Test
+    void aClientDroppedForFallingBehindLeavesAStandInForItsBlockedSender() throws Exception {
+        RecordingSubscriber stuck = writing("task-0", 3, 1, unblock);
+        // follows only the event that pushes the stuck one over the limit, so it does not fall behind itself
+        RecordingSubscriber reading = RecordingSubscriber.readingOnly("task-4");
+        hub.subscribe(reading, Long.MAX_VALUE);
+
+        for (int i = 1; i <= 4; i++) {
+            progress("task-" + i, 10);
+        }
+
+        assertThat(reading.delivered().poll(PROMPTLY.toSeconds(), TimeUnit.SECONDS))
+                .as("delivered although the only regular sender is stuck").isEqualTo("task-4");
+        Await.until(PROMPTLY, "the stuck subscriber dropped", () -> hub.subscriberCount() == 1);
+        unblock.countDown();
+        assertThat(stuck.closed().await(PROMPTLY.toSeconds(), TimeUnit.SECONDS)).as("closed once the write returns").isTrue();
+    }
+
+    @Test
     void aWriteBlockedForAWholeHeartbeatIntervalIsGivenUpAndAStandInSenderServesTheOthers() throws Exception {
         RecordingSubscriber stuck = writing("task-1", 100, 1, unblock);
         RecordingSubscriber reading = RecordingSubscriber.reading();
@@ -138,6 +156,11 @@ class TaskEventHubTest {
 
         static RecordingSubscriber reading() {
             return blockedBy(new CountDownLatch(0));
+        }
+
+        static RecordingSubscriber readingOnly(String taskId) {
+            return new RecordingSubscriber("key-a", taskId, new CountDownLatch(0), new LinkedBlockingQueue<>(),
+                    new LinkedBlockingQueue<>(), new CountDownLatch(1));
         }
 
         @Override
