@@ -8,8 +8,6 @@ import io.reelgate.server.media.Mp4Writer;
 import io.reelgate.server.media.OutputProperties;
 import io.reelgate.server.media.WaterMarkPainter;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
@@ -62,16 +60,9 @@ final class ClipRenderer {
 
     private static void paintFrame(BufferedImage canvas, FramePainter painter, WaterMarkPainter waterMark,
                                    double seconds, double progress) {
-        Graphics2D g = canvas.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            painter.paint(g, seconds, progress);
-            if (waterMark != null) {
-                waterMark.paint(g);
-            }
-        } finally {
-            g.dispose();
+        painter.paint(canvas, seconds, progress);
+        if (waterMark != null) {
+            waterMark.paintOn(canvas);
         }
     }
 }

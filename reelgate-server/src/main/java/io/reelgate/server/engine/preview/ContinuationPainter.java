@@ -1,10 +1,6 @@
 package io.reelgate.server.engine.preview;
 
-import java.awt.AlphaComposite;
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 
 /**
@@ -27,20 +23,19 @@ final class ContinuationPainter implements FramePainter {
     private final int width;
     private final int height;
     private final CameraMotion motion;
-    private final AffineTransform transform = new AffineTransform();
 
     /** @param start the frame to continue from, at the output size */
     ContinuationPainter(BufferedImage start, CameraMotion motion) {
         this.width = start.getWidth();
         this.height = start.getHeight();
         this.motion = motion;
-        // the RGB copy is what Java2D transforms fastest; conversion from BGR bytes is exact
+        // the resampler reads RGB ints; conversion from BGR bytes is exact
         this.image = ImageScaler.scale(start, 1.0);
         this.backdrop = motion == CameraMotion.ZOOM_OUT ? blurredBackdrop() : null;
     }
 
     @Override
-    public void paint(Graphics2D g, double seconds, double progress) {
+    public void paint(BufferedImage canvas, double seconds, double progress) {
         double eased = 0.5 - 0.5 * Math.cos(Math.PI * progress);
         double zoom = switch (motion) {
             case ZOOM_IN -> 1 + (MAX_ZOOM - 1) * eased;
@@ -60,19 +55,12 @@ final class ContinuationPainter implements FramePainter {
             case PAN_DOWN -> slackY;
             default -> 0;
         };
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setComposite(AlphaComposite.Src);
         if (zoom < 1) {
-            g.drawImage(backdrop, 0, 0, width, height, null);
-            g.setComposite(AlphaComposite.SrcOver);
-            g.setColor(BACKDROP_DIMMING);
-            g.fillRect(0, 0, width, height);
+            Resampler.stretch(backdrop, canvas);
+            FramePainter.wash(canvas, BACKDROP_DIMMING);
         }
-        transform.setToTranslation(width / 2.0, height / 2.0);
-        transform.scale(zoom, zoom);
-        transform.translate(-centreX, -centreY);
-        // at progress 0 this is the identity, so the first frame is the start frame pixel for pixel
-        g.drawImage(image, transform, null);
+        // at progress 0 this is a scale of 1 at no offset, so the first frame is the start frame pixel for pixel
+        Resampler.draw(image, canvas, zoom, zoom, width / 2.0 - centreX * zoom, height / 2.0 - centreY * zoom);
     }
 
     private BufferedImage blurredBackdrop() {

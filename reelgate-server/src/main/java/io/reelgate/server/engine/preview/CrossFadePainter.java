@@ -1,7 +1,6 @@
 package io.reelgate.server.engine.preview;
 
 import java.awt.AlphaComposite;
-import java.awt.Composite;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 
@@ -22,21 +21,19 @@ final class CrossFadePainter implements FramePainter {
     }
 
     @Override
-    public void paint(Graphics2D g, double seconds, double progress) {
-        from.paint(g, seconds, progress);
+    public void paint(BufferedImage canvas, double seconds, double progress) {
+        from.paint(canvas, seconds, progress);
         float blend = (float) (0.5 - 0.5 * Math.cos(Math.PI * progress));
         if (blend <= 0) {
             return;
         }
-        Graphics2D og = overlay.createGraphics();
+        to.paint(overlay, seconds, progress);
+        Graphics2D g = canvas.createGraphics();
         try {
-            to.paint(og, seconds, progress);
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, Math.min(1f, blend)));
+            g.drawImage(overlay, 0, 0, null);
         } finally {
-            og.dispose();
+            g.dispose();
         }
-        Composite previous = g.getComposite();
-        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, Math.min(1f, blend)));
-        g.drawImage(overlay, 0, 0, null);
-        g.setComposite(previous);
     }
 }

@@ -1,8 +1,5 @@
 package io.reelgate.server.engine.preview;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 
 /**
@@ -19,7 +16,6 @@ final class KenBurnsPainter implements FramePainter {
     private final int width;
     private final int height;
     private final CameraMotion motion;
-    private final AffineTransform transform = new AffineTransform();
 
     KenBurnsPainter(BufferedImage image, int width, int height, CameraMotion motion) {
         this.width = width;
@@ -31,7 +27,7 @@ final class KenBurnsPainter implements FramePainter {
     }
 
     @Override
-    public void paint(Graphics2D g, double seconds, double progress) {
+    public void paint(BufferedImage canvas, double seconds, double progress) {
         double eased = 0.5 - 0.5 * Math.cos(Math.PI * progress);
         double zoom = switch (motion) {
             case ZOOM_IN -> 1 + (MAX_ZOOM - 1) * eased;
@@ -55,10 +51,7 @@ final class KenBurnsPainter implements FramePainter {
             case PAN_DOWN -> slackY * sweep;
             default -> 0;
         };
-        transform.setToTranslation(width / 2.0, height / 2.0);
-        transform.scale(scale, scale);
-        transform.translate(-centreX, -centreY);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(source, transform, null);
+        // the window's centre lands on the frame's centre
+        Resampler.draw(source, canvas, scale, scale, width / 2.0 - centreX * scale, height / 2.0 - centreY * scale);
     }
 }

@@ -78,7 +78,7 @@ public class PreviewEngine implements VideoEngine {
             int[] colour = job.referenceImageUrls().isEmpty() ? null
                     : ReferenceColour.of(job.referenceImageUrls().get(0), job, context, properties.maxImageBytes());
             if (colour != null) {
-                painter = new TintPainter(painter, colour, w, h);
+                painter = new TintPainter(painter, colour);
             }
         }
         int fps = job.fps() == null ? properties.fps() : job.fps();

@@ -7,8 +7,10 @@ import java.awt.Graphics2D;
 import java.awt.LinearGradientPaint;
 import java.awt.MultipleGradientPaint.CycleMethod;
 import java.awt.RadialGradientPaint;
+import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
+import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,13 +19,17 @@ import java.util.Random;
 
 /**
  * Text-to-video placeholder: a slowly turning gradient with drifting glowing orbs and waves, every colour and path
- * derived from the prompt so the same prompt always gives the same clip.
+ * derived from the prompt so the same prompt always gives the same clip. The gradient and the orbs hold no detail,
+ * so they are painted at a quarter of the size and stretched: Java2D computes gradients pixel by pixel, and at full
+ * size they cost most of a render. The waves are thin lines and are drawn at full size.
  */
 final class ProceduralPainter implements FramePainter {
 
     private static final int ORBS = 6;
     private static final int WAVES = 3;
     private static final int WAVE_POINTS = 48;
+    /** How much smaller the gradient and the orbs are painted than the frame. */
+    private static final int FIELD_REDUCTION = 4;
 
     private final int width;
     private final int height;
@@ -33,10 +39,18 @@ final class ProceduralPainter implements FramePainter {
     private final Orb[] orbs = new Orb[ORBS];
     private final Wave[] waves = new Wave[WAVES];
     private final Path2D.Float wavePath = new Path2D.Float();
+    /** The gradient and the orbs, at 1 / FIELD_REDUCTION of the frame in each direction. */
+    private final BufferedImage field;
+    private final float fieldScaleX;
+    private final float fieldScaleY;
 
     ProceduralPainter(String prompt, int width, int height) {
         this.width = width;
         this.height = height;
+        this.field = new BufferedImage(Math.max(1, ceilDiv(width, FIELD_REDUCTION)),
+                Math.max(1, ceilDiv(height, FIELD_REDUCTION)), BufferedImage.TYPE_INT_RGB);
+        this.fieldScaleX = field.getWidth() / (float) width;
+        this.fieldScaleY = field.getHeight() / (float) height;
         Random random = new Random(seedOf(prompt));
         baseHue = random.nextFloat();
         gradientAngle = random.nextDouble() * 2 * Math.PI;
@@ -65,16 +79,35 @@ final class ProceduralPainter implements FramePainter {
         }
     }
 
+    private static int ceilDiv(int value, int divisor) {
+        return (value + divisor - 1) / divisor;
+    }
+
     @Override
-    public void paint(Graphics2D g, double seconds, double progress) {
-        paintBackground(g, seconds);
-        g.setComposite(AlphaComposite.SrcOver);
-        for (Orb orb : orbs) {
-            orb.paint(g, seconds);
+    public void paint(BufferedImage canvas, double seconds, double progress) {
+        Graphics2D fg = field.createGraphics();
+        try {
+            // painted in frame coordinates; the transform shrinks them onto the field
+            fg.scale(fieldScaleX, fieldScaleY);
+            paintBackground(fg, seconds);
+            fg.setComposite(AlphaComposite.SrcOver);
+            for (Orb orb : orbs) {
+                orb.paint(fg, seconds);
+            }
+        } finally {
+            fg.dispose();
         }
-        g.setColor(new Color(255, 255, 255, 70));
-        for (Wave wave : waves) {
-            wave.paint(g, seconds);
+        Resampler.stretch(field, canvas);
+        Graphics2D g = canvas.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+            g.setColor(new Color(255, 255, 255, 70));
+            for (Wave wave : waves) {
+                wave.paint(g, seconds);
+            }
+        } finally {
+            g.dispose();
         }
     }
 
