@@ -48,24 +48,20 @@ public final class WaterMarkPainter {
         return new Font(Font.SANS_SERIF, Font.BOLD, 1).deriveFont(size).createGlyphVector(context, text);
     }
 
-    /** Draws the watermark over a finished frame (a decoded one, not one still being painted). */
+    /** Draws the watermark over a frame whose picture is complete (painted, or decoded from a source video). */
     public void paintOn(BufferedImage frame) {
         Graphics2D g = frame.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            paint(g);
+            g.setComposite(AlphaComposite.SrcOver);
+            g.setStroke(outline);
+            g.setColor(OUTLINE);
+            g.draw(text);
+            g.setColor(FILL);
+            g.fill(text);
         } finally {
             g.dispose();
         }
-    }
-
-    public void paint(Graphics2D g) {
-        g.setComposite(AlphaComposite.SrcOver);
-        g.setStroke(outline);
-        g.setColor(OUTLINE);
-        g.draw(text);
-        g.setColor(FILL);
-        g.fill(text);
     }
 }

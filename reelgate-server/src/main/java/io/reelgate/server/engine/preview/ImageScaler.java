@@ -4,7 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
-/** Good-looking one-off resizing into an opaque RGB image, which Java2D draws fastest. */
+/** Good-looking one-off resizing into an opaque RGB image, the form {@link Resampler} reads. */
 final class ImageScaler {
 
     private ImageScaler() {

@@ -28,6 +28,7 @@ final class ProceduralPainter implements FramePainter {
     private static final int ORBS = 6;
     private static final int WAVES = 3;
     private static final int WAVE_POINTS = 48;
+    private static final Color WAVE_COLOUR = new Color(255, 255, 255, 70);
     /** How much smaller the gradient and the orbs are painted than the frame. */
     private static final int FIELD_REDUCTION = 4;
 
@@ -47,8 +48,8 @@ final class ProceduralPainter implements FramePainter {
     ProceduralPainter(String prompt, int width, int height) {
         this.width = width;
         this.height = height;
-        this.field = new BufferedImage(Math.max(1, ceilDiv(width, FIELD_REDUCTION)),
-                Math.max(1, ceilDiv(height, FIELD_REDUCTION)), BufferedImage.TYPE_INT_RGB);
+        this.field = new BufferedImage(ceilDiv(width, FIELD_REDUCTION), ceilDiv(height, FIELD_REDUCTION),
+                BufferedImage.TYPE_INT_RGB);
         this.fieldScaleX = field.getWidth() / (float) width;
         this.fieldScaleY = field.getHeight() / (float) height;
         Random random = new Random(seedOf(prompt));
@@ -102,7 +103,7 @@ final class ProceduralPainter implements FramePainter {
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(new Color(255, 255, 255, 70));
+            g.setColor(WAVE_COLOUR);
             for (Wave wave : waves) {
                 wave.paint(g, seconds);
             }

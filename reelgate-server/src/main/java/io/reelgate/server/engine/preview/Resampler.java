@@ -6,8 +6,8 @@ import java.awt.image.DataBufferInt;
 
 /**
  * Draws an opaque RGB image scaled and moved (no rotation) onto a BGR frame with bilinear sampling: every camera move
- * and every stretch the painters make. Java2D's transformed {@code drawImage} takes about 20 ns a pixel for this,
- * as long as painting and encoding the rest of a frame together; this loop takes a few.
+ * and every stretch the painters make. Java2D's transformed {@code drawImage} took about 20 ns a pixel for this on
+ * the build machine, as long as the rest of the frame's painting and encoding together; this loop takes about 5.
  */
 final class Resampler {
 
