@@ -113,6 +113,7 @@ class KillNineStreamTest {
             Map<String, String> states = awaitAllTerminal(kie, accepted.taskIds);
             Instant terminal = Instant.now();
             awaitCallbacks(receiver, accepted.taskIds);
+            awaitDeliveriesRecorded(kie, accepted.taskIds);
             server.close();
             // the restarted node hands its own interrupted renders back: proof the kills hit running tasks
             assertThat(Files.readString(log)).as("a kill interrupted a render").contains("generating -> queueing: node restarted");
@@ -172,6 +173,29 @@ class KillNineStreamTest {
             return missing;
         }, Set::isEmpty);
         assertThat(missing).as("tasks whose callback never arrived").isEmpty();
+    }
+
+    /**
+     * Delivery is at least once: a callback can reach the receiver and yet not be recorded (a kill -9 before the
+     * record, or an answer after the sender's timeout), and is then sent again. The database check needs the server's
+     * own record, so this waits until the server reports every delivery delivered (or gives up on one).
+     */
+    private static void awaitDeliveriesRecorded(KieHttp kie, Set<String> taskIds) {
+        Map<String, String> unsettled = new HashMap<>();
+        taskIds.forEach(id -> unsettled.put(id, "not asked yet"));
+        Await.atMost(Duration.ofMinutes(2), Duration.ofMillis(500), () -> {
+            for (String taskId : new ArrayList<>(unsettled.keySet())) {
+                JsonNode deliveries = kie.get("/api/v1/callbacks?taskId=" + taskId).data();
+                String state = deliveries.size() == 1 ? deliveries.get(0).get("state").asString() : deliveries.size() + " deliveries";
+                if (state.equals("delivered") || state.equals("dead")) {
+                    unsettled.remove(taskId);
+                } else {
+                    unsettled.put(taskId, state);
+                }
+            }
+            return unsettled;
+        }, Map::isEmpty);
+        assertThat(unsettled).as("deliveries the server has not recorded as sent").isEmpty();
     }
 
     /** At most one terminal transition per task in the log of all runs (a kill can cut the line after the commit). */
