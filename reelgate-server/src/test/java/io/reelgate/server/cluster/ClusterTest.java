@@ -11,8 +11,10 @@ import io.reelgate.server.testsupport.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,8 +68,10 @@ class ClusterTest {
                 }
                 Map<String, Map<String, Integer>> counts = transitions(logs);
                 for (String task : tasks) {
-                    assertThat(counts.get(task).get("generating")).as("engine runs of %s", task).isEqualTo(1);
-                    assertThat(counts.get(task).get("success")).as("completions of %s", task).isEqualTo(1);
+                    assertThat(counts.get(task).get("generating")).as(() -> "engine runs of " + task + "\n" + history(logs, task))
+                            .isEqualTo(1);
+                    assertThat(counts.get(task).get("success")).as(() -> "completions of " + task + "\n" + history(logs, task))
+                            .isEqualTo(1);
                 }
                 for (int node = 0; node < 3; node++) {
                     assertThat(String.join("", List.of(Files.readString(logs.get(node))))).contains("queueing -> generating");
@@ -102,7 +106,8 @@ class ClusterTest {
                 }
                 Map<String, Map<String, Integer>> after = transitions(logs);
                 for (String task : late) {
-                    assertThat(after.get(task).get("success")).as("completions of %s", task).isEqualTo(1);
+                    assertThat(after.get(task).get("success")).as(() -> "completions of " + task + "\n" + history(logs, task))
+                            .isEqualTo(1);
                 }
                 KieHttp survivor = clients.get((victim + 1) % 3);
                 long sum = 0;
@@ -120,13 +125,14 @@ class ClusterTest {
                 for (ServerProcess node : nodes) {
                     node.close();
                 }
+                keep(logs);
             }
         }
     }
 
     private static String[] args(String jdbcUrl, S3ProxyProcess s3, int node) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--reelgate.dispatch.workers=1", "--reelgate.dispatch.lease-duration=15s",
+                "--spring.datasource.password=", "--reelgate.dispatch.workers=1", "--reelgate.dispatch.lease-duration=30s",
                 "--reelgate.dispatch.heartbeat-interval=2s", "--reelgate.dispatch.recovery-interval=1s",
                 "--reelgate.dispatch.node-id=node-" + node, "--reelgate.outbound.allow-private-networks=true",
                 "--reelgate.rate-limit.submit.capacity=1000", "--reelgate.admin.token=cluster-admin"));
@@ -151,6 +157,33 @@ class ClusterTest {
             }
         }
         return -1;
+    }
+
+    /** Every log line of every node that names {@code task}, prefixed with its node: what a failure needs to show. */
+    private static String history(List<Path> logs, String task) {
+        StringBuilder lines = new StringBuilder();
+        for (int node = 0; node < logs.size(); node++) {
+            try {
+                for (String line : Files.readAllLines(logs.get(node))) {
+                    if (line.contains(task)) {
+                        lines.append("node-").append(node).append(": ").append(line).append('\n');
+                    }
+                }
+            } catch (IOException e) {
+                lines.append("node-").append(node).append(": log unreadable: ").append(e).append('\n');
+            }
+        }
+        return lines.toString();
+    }
+
+    /** The node logs of every run, under target/, for whoever has to read a failure. */
+    private static void keep(List<Path> logs) throws IOException {
+        Path kept = Files.createDirectories(Path.of("target", "reliability-logs"));
+        for (int node = 0; node < logs.size(); node++) {
+            if (Files.exists(logs.get(node))) {
+                Files.copy(logs.get(node), kept.resolve("cluster-node-" + node + ".log"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /** Per task, how many times each target state was reached, across every node's log. */

@@ -3,6 +3,7 @@ package io.reelgate.server.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.task.Task;
+import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.task.TaskState;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,24 @@ class LeaseKeeperTest {
         keeper.recoverExpiredLeases();
         assertThat(node.task(id).state()).as("40 s after a 30 s claim, renewed at 20 s").isEqualTo(TaskState.GENERATING);
         assertThat(node.task(id).leaseOwner()).isEqualTo(OneNode.NODE);
+    }
+
+    @Test
+    void theHeartbeatRunsOnAThreadOfItsOwnWithoutAnyScheduler() {
+        // no Spring scheduler here: if renewals depended on the shared pool, this lease would never move
+        LeaseKeeper ownThread = node.leaseKeeper(new DispatchProperties(1, Duration.ofMillis(500), LEASE,
+                Duration.ofMillis(20), Duration.ofSeconds(5), 3, OneNode.NODE, Duration.ofSeconds(20)));
+        String id = node.claimedBy(OneNode.NODE, "preview", LEASE);
+        node.running.start(id);
+        node.clock.advance(Duration.ofSeconds(20));
+
+        ownThread.startHeartbeat();
+        try {
+            Await.until(Duration.ofSeconds(10), "lease not renewed by the heartbeat thread", () -> node.task(id).leaseUntil(),
+                    until -> until.equals(OneNode.T0.plusSeconds(20).plus(LEASE)));
+        } finally {
+            ownThread.stopHeartbeat();
+        }
     }
 
     @Test
