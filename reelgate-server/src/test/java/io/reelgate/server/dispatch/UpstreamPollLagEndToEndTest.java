@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.SlowRunway;
+import io.reelgate.server.testsupport.TestDataDirs;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +32,7 @@ class UpstreamPollLagEndToEndTest {
     private static final int TASKS = 300;
     private static final Duration STATUS_DELAY = Duration.ofMillis(200);
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(2);
-    private static final Path DATA_DIR = tempDir();
+    private static final Path DATA_DIR = TestDataDirs.fresh("reelgate-poll-lag-");
     private static final SlowRunway RUNWAY = new SlowRunway(STATUS_DELAY);
 
     @LocalServerPort
@@ -78,13 +78,5 @@ class UpstreamPollLagEndToEndTest {
         System.out.printf("poll lag over %d polls of %d parked tasks: p50 %d ms, p99 %d ms, max %d ms%n",
                 lagMillis.size(), TASKS, p50, p99, lagMillis.get(lagMillis.size() - 1));
         assertThat(p99).as("p99 poll lag (ms)").isLessThan(1000);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("reelgate-poll-lag-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

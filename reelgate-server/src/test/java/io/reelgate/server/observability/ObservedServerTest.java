@@ -3,9 +3,7 @@ package io.reelgate.server.observability;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.reelgate.server.testsupport.FakeRunway;
 import io.reelgate.server.testsupport.KieHttp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.reelgate.server.testsupport.TestDataDirs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class ObservedServerTest {
 
     static final String PREVIEW_MODEL = "runway-duration-5-generate";
-    static final Path DATA_DIR = tempDir();
+    static final Path DATA_DIR = TestDataDirs.fresh("reelgate-observed-");
     /** Shared by the test classes on this server; stopped when the test JVM ends. */
     static final FakeRunway RUNWAY = startRunway();
 
@@ -81,13 +79,5 @@ abstract class ObservedServerTest {
         FakeRunway runway = new FakeRunway();
         Runtime.getRuntime().addShutdownHook(new Thread(runway::close));
         return runway;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("reelgate-observed-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,8 +6,8 @@ import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.ServerProcess;
+import io.reelgate.server.testsupport.TestDataDirs;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ class StructuredLogsTest {
     @ParameterizedTest
     @ValueSource(strings = {"ecs", "logstash"})
     void everyLineAboutATaskIsJsonWithTheTasksFieldsAndTraceId(String format) throws Exception {
-        Path dataDir = Files.createTempDirectory("reelgate-json-logs-");
+        Path dataDir = TestDataDirs.fresh("reelgate-json-logs-");
         Path log = dataDir.resolve("server.log");
         String traceId = "0af7651916cd43dd8448eb211c80319c";
         try (ServerProcess server = ServerProcess.start(dataDir, log, "--logging.structured.format.console=" + format)) {

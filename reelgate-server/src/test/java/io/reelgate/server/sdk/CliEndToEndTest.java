@@ -2,7 +2,7 @@ package io.reelgate.server.sdk;
 
 import java.util.List;
 import java.nio.file.Path;
-import java.nio.file.Files;
+import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.VideoProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -89,7 +89,7 @@ class CliEndToEndTest extends EndToEndTest {
 
     @Test
     void generateWithAModelGoesThroughTheMarketApiAndSavesTheResult() throws Exception {
-        Path out = Files.createTempFile("cli-model", ".mp4");
+        Path out = TestDataDirs.freshFile("cli-model", ".mp4");
         Result generated = cli("generate", "--model", "kling-2.6/text-to-video", "--prompt", "a fox in the snow",
                 "--duration", "5", "--aspect", "16:9", "--input", "sound=false", "--out", out.toString(),
                 "--timeout", "120");
@@ -159,7 +159,7 @@ class CliEndToEndTest extends EndToEndTest {
 
     @Test
     void aLocalImageIsUploadedFirst() throws Exception {
-        java.nio.file.Path png = java.nio.file.Files.createTempFile("cli-image", ".png");
+        java.nio.file.Path png = TestDataDirs.freshFile("cli-image", ".png");
         java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 36, java.awt.image.BufferedImage.TYPE_INT_RGB);
         javax.imageio.ImageIO.write(image, "png", png.toFile());
         Result generated = cli("generate", "--prompt", "from a file", "--image", png.toString(), "--wait", "--timeout", "60");
@@ -175,7 +175,7 @@ class CliEndToEndTest extends EndToEndTest {
         Result parent = cli("generate", "--prompt", "a harbour", "--aspect", "1:1", "--wait", "--timeout", "60");
         assertThat(parent.exit()).as(parent.err()).isZero();
         String parentId = field(parent.out(), "taskId");
-        java.nio.file.Path out = java.nio.file.Files.createTempFile("cli-extension", ".mp4");
+        java.nio.file.Path out = TestDataDirs.freshFile("cli-extension", ".mp4");
 
         Result extended = cli("extend", parentId, "--prompt", "boats leave", "--wait", "--timeout", "60", "--out", out.toString());
         assertThat(extended.exit()).as(extended.err()).isZero();

@@ -1,5 +1,6 @@
 package io.reelgate.server.storage;
 
+import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.TestTaskInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +10,6 @@ import io.reelgate.server.infra.DataDirectory;
 import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.task.NewTask;
 import io.reelgate.server.task.RetentionSweep;
-import io.reelgate.server.task.TaskInput;
 import io.reelgate.server.task.TaskKind;
 import io.reelgate.server.task.TaskOutput;
 import io.reelgate.server.task.TaskRepository;
@@ -86,7 +86,7 @@ class BlobStoreContractTest {
     }
 
     static Stream<Arguments> stores() throws Exception {
-        Path localRoot = Files.createTempDirectory("blobs");
+        Path localRoot = TestDataDirs.fresh("blobs");
         return Stream.of(
                 Arguments.of("local", new LocalBlobStore(new DataDirectory(localRoot.toString()))),
                 Arguments.of("s3", new S3BlobStore(client, presigner, new StorageProperties.S3(proxy.endpoint(), "us-east-1",

@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -62,15 +61,11 @@ public final class TestDatabases {
     }
 
     private static DataSource h2File() {
-        try {
-            Path dir = Files.createTempDirectory("reelgate-h2-");
-            JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:file:" + dir.resolve("test") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
-            ds.setUser("sa");
-            return ds;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = TestDataDirs.fresh("reelgate-h2-");
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("test") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE");
+        ds.setUser("sa");
+        return ds;
     }
 
     /** A fresh, migrated-by-nobody PostgreSQL database for server processes: its JDBC URL (user postgres, no password). */

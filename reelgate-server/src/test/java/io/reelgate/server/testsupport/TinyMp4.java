@@ -33,7 +33,7 @@ public final class TinyMp4 {
     /** A clip of another size, e.g. the size a workflow asked a fake ComfyUI for. */
     public static byte[] render(int width, int height, int frames) {
         try {
-            Path file = Files.createTempFile("tiny-", ".mp4");
+            Path file = TestDataDirs.freshFile("tiny-", ".mp4");
             try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0);
                  Java2DFrameConverter converter = new Java2DFrameConverter()) {
                 recorder.setFormat("mp4");

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.KieHttp.Answer;
 import io.reelgate.server.testsupport.KieHttp;
-import java.nio.file.Files;
+import io.reelgate.server.testsupport.TestDataDirs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StrictDefaultsEndToEndTest {
 
-    private static final Path DATA_DIR = createTempDir();
+    private static final Path DATA_DIR = TestDataDirs.fresh("reelgate-ratelimit-");
     private static final String BODY = "{\"prompt\":\"p\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"1:1\"}";
 
     @LocalServerPort
@@ -121,13 +121,5 @@ class StrictDefaultsEndToEndTest {
     private KieHttp freshClient() {
         String base = "http://127.0.0.1:" + port;
         return new KieHttp(base, new AdminHttp(base, DATA_DIR).createKey("strict", 10_000).secret());
-    }
-
-    private static Path createTempDir() {
-        try {
-            return Files.createTempDirectory("reelgate-ratelimit-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

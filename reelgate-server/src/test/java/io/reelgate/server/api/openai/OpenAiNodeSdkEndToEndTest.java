@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.EndToEndTest;
+import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.VideoProbe;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +78,7 @@ class OpenAiNodeSdkEndToEndTest extends EndToEndTest {
 
     private static Run run(List<String> command, Map<String, String> environment, Duration timeout)
             throws IOException, InterruptedException {
-        Path log = Files.createTempFile("openai-node-", ".log");
+        Path log = TestDataDirs.freshFile("openai-node-", ".log");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.KieHttp.Answer;
+import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.VideoProbe;
 import io.reelgate.server.testsupport.WithImageHost;
 import java.awt.image.BufferedImage;
@@ -37,7 +38,7 @@ class AlephEndToEndTest extends WithImageHost {
             return;
         }
         String taskId = kie.generate("{\"prompt\":\"rainbow balloons drifting\",\"duration\":10,\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}");
-        source = Files.createTempFile("aleph-source", ".mp4");
+        source = TestDataDirs.freshFile("aleph-source", ".mp4");
         kie.download(kie.awaitTerminal(taskId, TIMEOUT).get("videoInfo").get("videoUrl").asString(), source);
         sourceUrl = host.serve("/source.mp4", Files.readAllBytes(source), "video/mp4");
     }

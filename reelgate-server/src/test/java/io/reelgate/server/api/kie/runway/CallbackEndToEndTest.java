@@ -10,6 +10,7 @@ import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver.Received;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.KieHttp;
+import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.WithReceiverAndHost;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,7 @@ class CallbackEndToEndTest extends WithReceiverAndHost {
     @Test
     void alephCallbacksUseTheirOwnShapeWithATopLevelTaskId() throws Exception {
         String source = kie.generate("{\"prompt\":\"colours\",\"duration\":5,\"quality\":\"720p\",\"aspectRatio\":\"1:1\"}");
-        Path video = Files.createTempFile("source", ".mp4");
+        Path video = TestDataDirs.freshFile("source", ".mp4");
         kie.download(kie.awaitTerminal(source, TIMEOUT).get("videoInfo").get("videoUrl").asString(), video);
         String videoUrl = host.serve("/aleph-source.mp4", Files.readAllBytes(video), "video/mp4");
 
