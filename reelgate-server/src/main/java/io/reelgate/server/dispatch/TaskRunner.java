@@ -103,7 +103,8 @@ class TaskRunner {
             fail(task, owner, handle, e.failCode(), e.failMsg());
         } catch (DataAccessResourceFailureException | CannotCreateTransactionException e) {
             // the database is unreachable, which is not the task's fault (and failing it would need the database):
-            // the task keeps its lease, which expires, and lease recovery hands it back to the queue
+            // the task keeps its lease, which expires, and lease recovery hands it back to the queue (a finished render
+            // got here only after ResultPublisher tried its commit for about a lease)
             log.warn("Task {} interrupted by a database outage; it is retried once its lease expires: {}", task.id(),
                     e.getMessage());
         } catch (RuntimeException | IOException e) {
@@ -151,7 +152,7 @@ class TaskRunner {
             endInterrupted(task, owner, handle, null);
         } else {
             try (TaskSpan span = telemetry.span("reelgate.result.collect", task)) {
-                results.publish(task, owner, result);
+                results.publish(task, owner, result, handle);
             }
         }
     }

@@ -51,7 +51,7 @@ class UpstreamResults {
             EngineResult result = engine.collect(status, jobs.create(task, workDir),
                     contexts.create(task, UpstreamTracking.OWNER, handle));
             beforePublish.run();
-            results.publish(task, UpstreamTracking.OWNER, result);
+            results.publish(task, UpstreamTracking.OWNER, result, handle);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

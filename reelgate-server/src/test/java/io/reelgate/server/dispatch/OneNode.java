@@ -21,6 +21,7 @@ import io.reelgate.server.task.TaskTerminalListener;
 import io.reelgate.server.task.TaskTracing;
 import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.task.UpstreamTracking;
+import io.reelgate.server.testsupport.FlakyDataSource;
 import io.reelgate.server.testsupport.LoopbackDownloader;
 import io.reelgate.server.testsupport.MovableClock;
 import io.reelgate.server.testsupport.TestDataDirs;
@@ -31,7 +32,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,15 +56,16 @@ final class OneNode {
     final UpstreamTracking upstream;
     final RunningTasks running = new RunningTasks();
     final NodeIdentity node;
+    /** The H2 file database every part uses; a test can take it away for a few connection requests. */
+    final FlakyDataSource database = new FlakyDataSource(TestDatabases.migrated(TestDatabases.Kind.H2));
     private final Path dataDir = TestDataDirs.fresh("reelgate-dispatch-");
     private final JdbcClient jdbc;
     private final String keyId;
 
     OneNode() {
-        DataSource dataSource = TestDatabases.migrated(TestDatabases.Kind.H2);
-        jdbc = JdbcClient.create(dataSource);
+        jdbc = JdbcClient.create(database);
         tasks = new TaskRepository(jdbc);
-        transitions = new TaskTransitions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+        transitions = new TaskTransitions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(database)),
                 tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class),
                 this::publish, DatabaseKind.of(false));
         upstream = new UpstreamTracking(jdbc, DatabaseKind.of(false));
@@ -165,8 +166,12 @@ final class OneNode {
     }
 
     private ResultPublisher results() {
+        return results(dispatch);
+    }
+
+    ResultPublisher results(DispatchProperties properties) {
         return new ResultPublisher(new LocalBlobStore(dataDirectory()), transitions,
-                new RetentionProperties(Duration.ofDays(14), Duration.ofMinutes(10), 500), clock);
+                new RetentionProperties(Duration.ofDays(14), Duration.ofMinutes(10), 500), properties, clock);
     }
 
     private DataDirectory dataDirectory() {
