@@ -8,10 +8,10 @@ import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.S3ProxyProcess;
 import io.reelgate.server.testsupport.ServerProcess;
 import io.reelgate.server.testsupport.TestDatabases;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -159,13 +159,16 @@ class ClusterTest {
         return -1;
     }
 
-    /** Every log line of every node that names {@code task}, prefixed with its node: what a failure needs to show. */
+    /**
+     * Every log line of every node that names {@code task}, and every late-heartbeat warning, prefixed with its node:
+     * what a failure needs to show.
+     */
     private static String history(List<Path> logs, String task) {
         StringBuilder lines = new StringBuilder();
         for (int node = 0; node < logs.size(); node++) {
             try {
                 for (String line : Files.readAllLines(logs.get(node))) {
-                    if (line.contains(task)) {
+                    if (line.contains(task) || line.contains("Lease heartbeat")) {
                         lines.append("node-").append(node).append(": ").append(line).append('\n');
                     }
                 }
