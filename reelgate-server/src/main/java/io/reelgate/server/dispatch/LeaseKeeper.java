@@ -1,19 +1,12 @@
 package io.reelgate.server.dispatch;
 
-import io.reelgate.server.infra.DaemonThreads;
 import io.reelgate.server.infra.NodeIdentity;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskTransitions;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,8 +17,7 @@ import org.springframework.stereotype.Component;
  * (or ends them in {@code fail} once they have used up their attempts, so a task that crashes its node every
  * time cannot loop forever).
  *
- * <p>The heartbeat has a thread of its own: on the shared scheduler it would wait behind any slow sweep, and a lease
- * that runs out under a healthy node makes another node render the task a second time.
+ * <p>Renewal runs on {@link LeaseHeartbeat}'s own thread, recovery on the shared scheduler.
  */
 @Component
 class LeaseKeeper {
@@ -39,9 +31,6 @@ class LeaseKeeper {
     private final DispatchProperties properties;
     private final NodeIdentity node;
     private final Clock clock;
-    private ScheduledExecutorService heartbeat;
-    /** {@link System#nanoTime()} of the last heartbeat round's start, to notice rounds that came late. */
-    private long lastRound;
 
     LeaseKeeper(RunningTasks running, TaskRepository tasks, TaskTransitions transitions,
                 DispatchProperties properties, NodeIdentity node, Clock clock) {
@@ -53,33 +42,21 @@ class LeaseKeeper {
         this.clock = clock;
     }
 
-    @PostConstruct
-    void startHeartbeat() {
-        long interval = properties.heartbeatInterval().toMillis();
-        lastRound = System.nanoTime();
-        heartbeat = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("reelgate-lease-heartbeat"));
-        heartbeat.scheduleWithFixedDelay(this::heartbeatRound, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @PreDestroy
-    void stopHeartbeat() {
-        heartbeat.shutdownNow();
-    }
-
-    /** One scheduled round; a round that starts far behind its interval is logged, as it puts every lease at risk. */
-    private void heartbeatRound() {
-        long start = System.nanoTime();
-        Duration since = Duration.ofNanos(start - lastRound);
-        lastRound = start;
-        if (since.compareTo(properties.heartbeatInterval().multipliedBy(3)) > 0 && running.count() > 0) {
-            log.warn("Lease heartbeat on node {} ran {} ms after the previous round (interval {}, lease {}): the node or"
-                    + " its database stalled", node.id(), since.toMillis(), properties.heartbeatInterval(),
-                    properties.leaseDuration());
-        }
+    @Scheduled(fixedDelayString = "${reelgate.dispatch.recovery-interval:5s}")
+    void recoverExpiredLeases() {
         try {
-            renewLeases();
+            Instant now = clock.instant();
+            for (String id : tasks.leasesExpiredBefore(now, 100)) {
+                tasks.findById(id).ifPresent(task -> {
+                    if (task.attempts() >= properties.maxAttempts()) {
+                        transitions.failExpired(id, 500, GAVE_UP_MSG, now);
+                    } else {
+                        transitions.requeueExpired(id, now);
+                    }
+                });
+            }
         } catch (RuntimeException e) {
-            log.error("Lease heartbeat round failed; retrying at the next one", e);
+            log.error("Lease recovery failed; retrying in {}", properties.recoveryInterval(), e);
         }
     }
 
@@ -105,24 +82,6 @@ class LeaseKeeper {
         } else {
             log.warn("Task {} lease lost on node {} (now {}, held by {}); stopping its run", taskId, node.id(),
                     task.map(t -> t.state().wire()).orElse("deleted"), task.map(Task::leaseOwner).orElse(null));
-        }
-    }
-
-    @Scheduled(fixedDelayString = "${reelgate.dispatch.recovery-interval:5s}")
-    void recoverExpiredLeases() {
-        try {
-            Instant now = clock.instant();
-            for (String id : tasks.leasesExpiredBefore(now, 100)) {
-                tasks.findById(id).ifPresent(task -> {
-                    if (task.attempts() >= properties.maxAttempts()) {
-                        transitions.failExpired(id, 500, GAVE_UP_MSG, now);
-                    } else {
-                        transitions.requeueExpired(id, now);
-                    }
-                });
-            }
-        } catch (RuntimeException e) {
-            log.error("Lease recovery failed; retrying in {}", properties.recoveryInterval(), e);
         }
     }
 }

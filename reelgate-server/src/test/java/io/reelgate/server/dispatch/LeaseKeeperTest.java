@@ -34,18 +34,20 @@ class LeaseKeeperTest {
     @Test
     void theHeartbeatRunsOnAThreadOfItsOwnWithoutAnyScheduler() {
         // no Spring scheduler here: if renewals depended on the shared pool, this lease would never move
-        LeaseKeeper ownThread = node.leaseKeeper(new DispatchProperties(1, Duration.ofMillis(500), LEASE,
-                Duration.ofMillis(20), Duration.ofSeconds(5), 3, OneNode.NODE, Duration.ofSeconds(20)));
+        DispatchProperties properties = new DispatchProperties(1, Duration.ofMillis(500), LEASE,
+                Duration.ofMillis(20), Duration.ofSeconds(5), 3, OneNode.NODE, Duration.ofSeconds(20));
+        LeaseKeeper renewing = node.leaseKeeper(properties);
         String id = node.claimedBy(OneNode.NODE, "preview", LEASE);
         node.running.start(id);
         node.clock.advance(Duration.ofSeconds(20));
 
-        ownThread.startHeartbeat();
+        LeaseHeartbeat heartbeat = new LeaseHeartbeat(renewing, node.running, properties);
+        heartbeat.start();
         try {
             Await.until(Duration.ofSeconds(10), "lease not renewed by the heartbeat thread", () -> node.task(id).leaseUntil(),
                     until -> until.equals(OneNode.T0.plusSeconds(20).plus(LEASE)));
         } finally {
-            ownThread.stopHeartbeat();
+            heartbeat.stop();
         }
     }
 

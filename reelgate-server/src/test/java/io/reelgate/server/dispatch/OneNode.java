@@ -170,8 +170,8 @@ final class OneNode {
     }
 
     ResultPublisher results(DispatchProperties properties) {
-        return new ResultPublisher(new LocalBlobStore(dataDirectory()), transitions,
-                new RetentionProperties(Duration.ofDays(14), Duration.ofMinutes(10), 500), properties, clock);
+        return new ResultPublisher(new LocalBlobStore(dataDirectory()), new ResultCommit(transitions, properties, clock),
+                new RetentionProperties(Duration.ofDays(14), Duration.ofMinutes(10), 500), clock);
     }
 
     private DataDirectory dataDirectory() {

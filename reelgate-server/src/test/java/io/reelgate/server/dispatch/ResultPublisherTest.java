@@ -41,8 +41,9 @@ class ResultPublisherTest {
     @BeforeEach
     void rendered() throws IOException {
         files = dir.resolve("data");
-        publisher = new ResultPublisher(new LocalBlobStore(new DataDirectory(files.toString())), node.transitions,
-                new RetentionProperties(Duration.ofDays(14), Duration.ofMinutes(10), 500), properties, node.clock);
+        publisher = new ResultPublisher(new LocalBlobStore(new DataDirectory(files.toString())),
+                new ResultCommit(node.transitions, properties, node.clock),
+                new RetentionProperties(Duration.ofDays(14), Duration.ofMinutes(10), 500), node.clock);
         Path video = Files.write(dir.resolve("video.mp4"), new byte[] {1, 2, 3});
         Path cover = Files.write(dir.resolve("cover.jpg"), new byte[] {4, 5});
         result = new EngineResult(video, cover, 1280, 720, 120, 5.0);
