@@ -104,7 +104,7 @@ class TaskRunner {
         } catch (DataAccessResourceFailureException | CannotCreateTransactionException e) {
             // the database is unreachable, which is not the task's fault (and failing it would need the database):
             // the task keeps its lease, which expires, and lease recovery hands it back to the queue (a finished render
-            // got here only after ResultPublisher tried its commit for about a lease)
+            // got here only after ResultCommit tried its commit for about a lease)
             log.warn("Task {} interrupted by a database outage; it is retried once its lease expires: {}", task.id(),
                     e.getMessage());
         } catch (RuntimeException | IOException e) {
