@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
+import io.reelgate.server.testsupport.KeptLogs;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.S3ProxyProcess;
 import io.reelgate.server.testsupport.ServerProcess;
@@ -14,7 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -125,7 +125,9 @@ class ClusterTest {
                 for (ServerProcess node : nodes) {
                     node.close();
                 }
-                keep(logs);
+                for (int node = 0; node < logs.size(); node++) {
+                    KeptLogs.keep(logs.get(node), "cluster-node-" + node + ".log");
+                }
             }
         }
     }
@@ -177,16 +179,6 @@ class ClusterTest {
             }
         }
         return lines.toString();
-    }
-
-    /** The node logs of every run, under target/, for whoever has to read a failure. */
-    private static void keep(List<Path> logs) throws IOException {
-        Path kept = Files.createDirectories(Path.of("target", "reliability-logs"));
-        for (int node = 0; node < logs.size(); node++) {
-            if (Files.exists(logs.get(node))) {
-                Files.copy(logs.get(node), kept.resolve("cluster-node-" + node + ".log"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 
     /** Per task, how many times each target state was reached, across every node's log. */

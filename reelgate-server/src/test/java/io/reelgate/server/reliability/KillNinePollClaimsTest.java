@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.FakeRunway;
+import io.reelgate.server.testsupport.KeptLogs;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.ServerProcess;
 import java.nio.file.Files;
@@ -85,11 +86,7 @@ class KillNinePollClaimsTest {
             }
             assertThat(successes).as("each task succeeds once").containsExactlyInAnyOrderElementsOf(taskIds);
         } finally {
-            Path kept = Path.of("target", "reliability-logs", "kill-nine-poll-claims.log");
-            Files.createDirectories(kept.getParent());
-            if (Files.exists(log)) {
-                Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+            KeptLogs.keep(log, "kill-nine-poll-claims.log");
         }
     }
 

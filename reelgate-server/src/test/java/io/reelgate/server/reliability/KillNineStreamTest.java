@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
+import io.reelgate.server.testsupport.KeptLogs;
 import io.reelgate.server.testsupport.KieHttp;
 import io.reelgate.server.testsupport.ServerProcess;
 import java.nio.file.Files;
@@ -128,12 +129,7 @@ class KillNineStreamTest {
             if (server != null) {
                 server.close();
             }
-            // the server log of every run, for whoever has to read a failure
-            Path kept = Path.of("target", "reliability-logs", "kill-nine-server.log");
-            Files.createDirectories(kept.getParent());
-            if (Files.exists(log)) {
-                Files.copy(log, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
+            KeptLogs.keep(log, "kill-nine-server.log");
         }
     }
 

@@ -50,16 +50,19 @@ public final class TestDataDirs {
         return path;
     }
 
-    private static void deleteAll() {
-        for (Path root : List.copyOf(CREATED)) {
-            if (!Files.exists(root)) {
-                continue;
-            }
-            try (Stream<Path> paths = Files.walk(root)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException | UncheckedIOException e) {
-                // best effort: a file that vanished or a directory still being written is left for the system
-            }
+    /** Deletes {@code root} and everything below it, best effort: a temp file left behind is harmless. */
+    public static void delete(Path root) {
+        if (!Files.exists(root)) {
+            return;
         }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a file that vanished or a directory still being written is left for the system
+        }
+    }
+
+    private static void deleteAll() {
+        List.copyOf(CREATED).forEach(TestDataDirs::delete);
     }
 }
