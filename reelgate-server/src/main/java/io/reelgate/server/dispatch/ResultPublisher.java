@@ -2,6 +2,7 @@ package io.reelgate.server.dispatch;
 
 import io.reelgate.server.engine.EngineResult;
 import io.reelgate.server.storage.BlobStore;
+import io.reelgate.server.storage.ResultFolder;
 import io.reelgate.server.storage.RetentionProperties;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskOutput;
@@ -39,7 +40,7 @@ class ResultPublisher {
      */
     boolean publish(Task task, String owner, EngineResult result, RunHandle handle) {
         String videoId = UUID.randomUUID().toString();
-        String prefix = "results/" + task.id() + "/" + videoId;
+        String prefix = ResultFolder.of(task.id()) + "/" + videoId;
         List<String> stored = new ArrayList<>();
         try {
             String videoKey = store(prefix + ".mp4", result.video(), stored);

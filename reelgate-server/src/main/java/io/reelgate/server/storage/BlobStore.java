@@ -21,6 +21,12 @@ public interface BlobStore {
     void delete(String key);
 
     /**
+     * Deletes every blob whose key starts with {@code folder + "/"}, those no row names included (what a run left
+     * when its node died between storing a result and committing it); a missing folder is not an error.
+     */
+    void deleteFolder(String folder);
+
+    /**
      * A URL clients may fetch the blob from directly instead of through Reelgate (a presigned object-store URL),
      * or empty to have Reelgate stream it.
      */

@@ -2,10 +2,13 @@ package io.reelgate.server.storage;
 
 import io.reelgate.server.infra.DataDirectory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
@@ -54,6 +57,22 @@ public class LocalBlobStore implements BlobStore {
             }
         } catch (IOException e) {
             throw new StorageException("Cannot delete blob " + key, e);
+        }
+    }
+
+    @Override
+    public void deleteFolder(String folder) {
+        Path directory = resolve(folder);
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            // deepest first, so each directory is empty by the time it is deleted
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new StorageException("Cannot delete the blobs under " + folder, e);
         }
     }
 

@@ -73,6 +73,18 @@ public class S3BlobStore implements BlobStore {
     }
 
     @Override
+    public void deleteFolder(String folder) {
+        String prefix = check(folder) + "/";
+        try {
+            // listed a page (up to 1,000 keys) at a time; a result folder holds a handful
+            s3.listObjectsV2Paginator(b -> b.bucket(properties.bucket()).prefix(prefix)).contents()
+                    .forEach(object -> s3.deleteObject(b -> b.bucket(properties.bucket()).key(object.key())));
+        } catch (SdkException e) {
+            throw new StorageException("Cannot delete the objects under " + prefix, e);
+        }
+    }
+
+    @Override
     public Optional<URI> directUrl(String key) {
         return "presigned".equals(properties.serve()) ? Optional.of(presignedUrl(key)) : Optional.empty();
     }

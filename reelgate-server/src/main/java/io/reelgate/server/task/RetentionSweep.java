@@ -2,6 +2,7 @@ package io.reelgate.server.task;
 
 import io.reelgate.server.infra.RetentionJob;
 import io.reelgate.server.storage.BlobStore;
+import io.reelgate.server.storage.ResultFolder;
 import io.reelgate.server.storage.RetentionProperties;
 import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskRepository;
@@ -14,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes result files whose retention ran out and flips {@code expireFlag} to 1. The task record stays readable.
- * Files go first (the result's own and what dialects derived from it, {@link ResultDerivatives}): a crash between
- * the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
+ * Files go first (the result's own, what dialects derived from it, {@link ResultDerivatives}, and anything else in
+ * the task's {@link ResultFolder}, such as an earlier run's files that its dying node never committed): a crash
+ * between the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
  */
 @Component
 public class RetentionSweep extends RetentionJob {
@@ -66,6 +68,7 @@ public class RetentionSweep extends RetentionJob {
         deleteIfPresent(task.coverKey());
         deleteIfPresent(task.startFrameKey());
         derivatives.forEach(derivative -> derivative.keysOf(task).forEach(this::deleteIfPresent));
+        blobs.deleteFolder(ResultFolder.of(task.id()));
     }
 
     private void deleteIfPresent(String key) {

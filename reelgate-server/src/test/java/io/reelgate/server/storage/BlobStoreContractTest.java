@@ -139,6 +139,26 @@ class BlobStoreContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
+    void aFolderIsDeletedWholeAndNothingBesideIt(String name, BlobStore store, @TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("f"), new byte[] {1});
+        store.put("results/f1/a.mp4", file);
+        store.put("results/f1/a.jpg", file);
+        store.put("results/f1/deeper/b.jpg", file);
+        store.put("results/f10/c.mp4", file);
+
+        store.deleteFolder("results/f1");
+        store.deleteFolder("results/f1");
+        store.deleteFolder("results/never");
+
+        assertThat(store.open("results/f1/a.mp4")).isEmpty();
+        assertThat(store.open("results/f1/a.jpg")).isEmpty();
+        assertThat(store.open("results/f1/deeper/b.jpg")).isEmpty();
+        assertThat(store.open("results/f10/c.mp4")).as("a folder whose name only starts alike").isPresent();
+        assertThatThrownBy(() -> store.deleteFolder("results/../..")).isInstanceOf(StorageException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
     void keysThatEscapeTheStoreAreRefused(String name, BlobStore store, @TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("x"), new byte[] {1});
 
@@ -185,6 +205,9 @@ class BlobStoreContractTest {
         String cover = "results/" + taskId + "/v.jpg";
         store.put(video, Files.write(dir.resolve("v"), new byte[] {1}));
         store.put(cover, Files.write(dir.resolve("c"), new byte[] {2}));
+        // what an earlier run stored before its node died, named by no row
+        String earlierRun = "results/" + taskId + "/earlier-run.mp4";
+        store.put(earlierRun, Files.write(dir.resolve("e"), new byte[] {3}));
         transitions.succeed(taskId, "node", new TaskOutput("v", video, cover, null, 720, 720,
                 t0.plus(Duration.ofDays(14))), t0);
         RetentionSweep sweep = new RetentionSweep(tasks, transitions, store,
@@ -195,6 +218,7 @@ class BlobStoreContractTest {
 
         assertThat(store.open(video)).isEmpty();
         assertThat(store.open(cover)).isEmpty();
+        assertThat(store.open(earlierRun)).isEmpty();
         assertThat(tasks.findById(taskId).orElseThrow().expired()).isTrue();
         assertThat(sweep.sweep()).as("nothing left to expire").isZero();
     }

@@ -1,0 +1,111 @@
+package io.reelgate.server.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.reelgate.server.account.ApiKeyRepository;
+import io.reelgate.server.infra.DataDirectory;
+import io.reelgate.server.infra.DatabaseKind;
+import io.reelgate.server.storage.BlobStore;
+import io.reelgate.server.storage.LocalBlobStore;
+import io.reelgate.server.testsupport.Await;
+import io.reelgate.server.testsupport.TestDatabases;
+import io.reelgate.server.testsupport.TestTaskInputs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A run that died between storing its result and committing it left files no row names; when the task then ends in
+ * {@code fail} (here: the lease keeper gives up on it), they are removed. Real H2, real local store, real events.
+ */
+class FailedRunFilesTest {
+
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+
+    private BlobStore blobs;
+    private FailedRunFiles cleaner;
+    private TaskRepository tasks;
+    private TaskTransitions transitions;
+    private String keyId;
+
+    @BeforeEach
+    void setUp() {
+        DataSource dataSource = TestDatabases.migrated(TestDatabases.Kind.H2);
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        blobs = new LocalBlobStore(new DataDirectory(dir.resolve("data").toString()));
+        cleaner = new FailedRunFiles(blobs);
+        tasks = new TaskRepository(jdbc);
+        transitions = new TaskTransitions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class),
+                event -> cleaner.onTaskChanged((TaskChanged) event), DatabaseKind.of(false));
+        keyId = new ApiKeyRepository(jdbc).create("k", "rg_" + UUID.randomUUID(), T0);
+    }
+
+    @AfterEach
+    void stop() {
+        cleaner.destroy();
+    }
+
+    @Test
+    void theFilesOfARunThatNeverCommittedGoWhenTheTaskFails() throws Exception {
+        String orphaned = runningTaskThatStored("dead-run.mp4");
+        String succeeded = runningTaskThatStored("v.mp4");
+        transitions.succeed(succeeded, "node", new TaskOutput("v", "results/" + succeeded + "/v.mp4", null, null,
+                720, 720, T0.plus(Duration.ofDays(14))), T0);
+
+        assertThat(transitions.failExpired(orphaned, 500, "gave up", T0.plusSeconds(60))).isTrue();
+
+        Await.until(WAIT, "the failed task's folder emptied", () -> blobs.open(key(orphaned, "dead-run.mp4")).isEmpty());
+        assertThat(Files.exists(dir.resolve("data/files/results/" + orphaned))).as("its folder").isFalse();
+        assertThat(blobs.open(key(succeeded, "v.mp4"))).as("a success keeps its result").isPresent();
+    }
+
+    @Test
+    void onlyTheFailedTasksOwnFolderGoes() throws Exception {
+        String sibling = runningTaskThatStored("v.mp4");
+        String failed = runningTaskThatStored("v.mp4");
+        // a folder whose name starts with the failed task's id is another folder
+        store(failed + "x", "unrelated.mp4");
+
+        assertThat(transitions.failRunning(failed, "node", 500, "engine broke", T0)).isTrue();
+
+        Await.until(WAIT, "the failed run's folder emptied", () -> blobs.open(key(failed, "v.mp4")).isEmpty());
+        assertThat(blobs.open(key(sibling, "v.mp4"))).isPresent();
+        assertThat(blobs.open(key(failed + "x", "unrelated.mp4"))).isPresent();
+    }
+
+    /** A task claimed by a run that stored {@code file} in its folder. */
+    private String runningTaskThatStored(String file) throws Exception {
+        String id = UUID.randomUUID().toString();
+        tasks.insert(new NewTask(id, keyId, TaskKind.GENERATE, null, "preview",
+                TestTaskInputs.textToVideo("p").aspectRatio("1:1").build(), 0, T0, null, null, "test", List.of()));
+        transitions.admit(id, T0);
+        transitions.claim(id, "node", T0.plusSeconds(30), T0);
+        store(id, file);
+        return id;
+    }
+
+    private void store(String taskId, String name) throws Exception {
+        blobs.put(key(taskId, name), Files.write(dir.resolve(UUID.randomUUID().toString()), new byte[] {1, 2}));
+    }
+
+    private static String key(String taskId, String name) {
+        return "results/" + taskId + "/" + name;
+    }
+}
