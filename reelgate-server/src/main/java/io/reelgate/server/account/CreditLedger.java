@@ -20,6 +20,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class CreditLedger {
 
+    /** The ledger's columns, in the order both writers give their values. */
+    private static final String INSERT_LEDGER_ROW =
+            "INSERT INTO credit_ledger (id, api_key_id, task_id, reason, delta, balance_after, note, created_at)\n";
+
     private final JdbcClient jdbc;
 
     public CreditLedger(JdbcClient jdbc) {
@@ -65,7 +69,7 @@ public class CreditLedger {
                     UPDATE api_key SET credits = credits - :chargeAmount
                     WHERE id = :chargeKeyId AND credits >= :chargeAmount RETURNING credits),
                 ledger AS (
-                    INSERT INTO credit_ledger (id, api_key_id, task_id, reason, delta, balance_after, note, created_at)
+                """ + INSERT_LEDGER_ROW + """
                     SELECT :ledgerId, :chargeKeyId, :chargeTaskId, :chargeReason, :chargeDelta, credits, NULL, :chargeAt
                     FROM charged)
                 """ + insert.sql())
@@ -122,8 +126,7 @@ public class CreditLedger {
     private long append(String apiKeyId, String taskId, String reason, long delta, String note, Instant now) {
         // read inside the same transaction, after our UPDATE holds the row: the balance this change produced
         long balance = balance(apiKeyId);
-        jdbc.sql("""
-                INSERT INTO credit_ledger (id, api_key_id, task_id, reason, delta, balance_after, note, created_at)
+        jdbc.sql(INSERT_LEDGER_ROW + """
                 VALUES (:id, :apiKeyId, :taskId, :reason, :delta, :balance, :note, :now)
                 """)
                 .param("id", UUID.randomUUID().toString())
