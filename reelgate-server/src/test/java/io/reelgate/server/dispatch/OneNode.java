@@ -1,5 +1,6 @@
 package io.reelgate.server.dispatch;
 
+import io.reelgate.server.testsupport.BareTransitions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reelgate.server.account.ApiKeyRepository;
 import io.reelgate.server.infra.DataDirectory;
@@ -17,7 +18,6 @@ import io.reelgate.server.task.TaskChanged;
 import io.reelgate.server.task.TaskInput;
 import io.reelgate.server.task.TaskKind;
 import io.reelgate.server.task.TaskRepository;
-import io.reelgate.server.task.TaskTerminalListener;
 import io.reelgate.server.task.TaskTracing;
 import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.task.UpstreamTracking;
@@ -32,11 +32,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One node's dispatch core built by hand from real parts: the production Flyway schema on an H2 file database, the
@@ -65,9 +62,7 @@ final class OneNode {
     OneNode() {
         jdbc = JdbcClient.create(database);
         tasks = new TaskRepository(jdbc);
-        transitions = new TaskTransitions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(database)),
-                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class),
-                this::publish, DatabaseKind.of(false));
+        transitions = BareTransitions.on(jdbc, database, tasks, this::publish, DatabaseKind.of(false));
         upstream = new UpstreamTracking(jdbc, DatabaseKind.of(false));
         node = TestNodes.named(NODE, dataDir);
         keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);

@@ -1,5 +1,6 @@
 package io.reelgate.server.storage;
 
+import io.reelgate.server.testsupport.BareTransitions;
 import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.TestTaskInputs;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +14,6 @@ import io.reelgate.server.task.RetentionSweep;
 import io.reelgate.server.task.TaskKind;
 import io.reelgate.server.task.TaskOutput;
 import io.reelgate.server.task.TaskRepository;
-import io.reelgate.server.task.TaskTerminalListener;
 import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.testsupport.S3ProxyProcess;
 import io.reelgate.server.testsupport.TestDatabases;
@@ -38,10 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
@@ -190,10 +187,7 @@ class BlobStoreContractTest {
         DataSource dataSource = TestDatabases.migrated(TestDatabases.Kind.H2);
         var jdbc = JdbcClient.create(dataSource);
         var tasks = new TaskRepository(jdbc);
-        var transitions = new TaskTransitions(jdbc,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class),
-                event -> { }, DatabaseKind.of(false));
+        var transitions = BareTransitions.on(jdbc, dataSource, tasks, event -> { }, DatabaseKind.of(false));
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         String keyId = new ApiKeyRepository(jdbc).create("k", "rg_" + name, t0);
         String taskId = UUID.randomUUID().toString();

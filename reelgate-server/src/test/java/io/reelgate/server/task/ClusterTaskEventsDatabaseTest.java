@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.testsupport.BareTransitions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.account.ApiKeyRepository;
@@ -16,11 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -37,9 +35,7 @@ class ClusterTaskEventsDatabaseTest {
     private final JdbcClient jdbc = JdbcClient.create(dataSource);
     private final TaskRepository tasks = new TaskRepository(jdbc);
     private final List<TaskChanged> changes = new CopyOnWriteArrayList<>();
-    private final TaskTransitions transitions = new TaskTransitions(jdbc,
-            new TransactionTemplate(new DataSourceTransactionManager(dataSource)), tasks,
-            new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class),
+    private final TaskTransitions transitions = BareTransitions.on(jdbc, dataSource, tasks,
             event -> changes.add((TaskChanged) event), DatabaseKind.of(true));
     private final String keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
     private final List<Object> seenByB = new CopyOnWriteArrayList<>();

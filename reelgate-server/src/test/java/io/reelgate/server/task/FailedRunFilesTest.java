@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.testsupport.BareTransitions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.account.ApiKeyRepository;
@@ -21,10 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A run that died between storing its result and committing it left files no row names; when the task then ends in
@@ -51,8 +49,7 @@ class FailedRunFilesTest {
         blobs = new LocalBlobStore(new DataDirectory(dir.resolve("data").toString()));
         cleaner = new FailedRunFiles(blobs);
         tasks = new TaskRepository(jdbc);
-        transitions = new TaskTransitions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class),
+        transitions = BareTransitions.on(jdbc, dataSource, tasks,
                 event -> cleaner.onTaskChanged((TaskChanged) event), DatabaseKind.of(false));
         keyId = new ApiKeyRepository(jdbc).create("k", "rg_" + UUID.randomUUID(), T0);
     }

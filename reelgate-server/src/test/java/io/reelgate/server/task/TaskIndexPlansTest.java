@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.testsupport.BareTransitions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.infra.DatabaseKind;
@@ -23,10 +24,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every index of the task table on PostgreSQL serves a named query, and each hot query is planned on the index meant
@@ -68,9 +66,7 @@ class TaskIndexPlansTest {
         DataSource recording = recording(raw);
         JdbcClient recordingJdbc = JdbcClient.create(recording);
         tasks = new TaskRepository(recordingJdbc);
-        transitions = new TaskTransitions(recordingJdbc, new TransactionTemplate(new DataSourceTransactionManager(recording)),
-                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class), event -> { },
-                DatabaseKind.of(true));
+        transitions = BareTransitions.on(recordingJdbc, recording, tasks, event -> { }, DatabaseKind.of(true));
         tracking = new UpstreamTracking(recordingJdbc, DatabaseKind.of(true));
         stats = new TaskStats(recordingJdbc, Clock.systemUTC());
     }

@@ -1,5 +1,6 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.testsupport.BareTransitions;
 import io.reelgate.server.testsupport.TestTaskInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,10 +20,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The task repository and every guarded transition, against the H2 file database and embedded PostgreSQL. */
 class TaskQueueDatabaseTest {
@@ -38,9 +36,8 @@ class TaskQueueDatabaseTest {
         DataSource dataSource = TestDatabases.migrated(kind);
         jdbc = JdbcClient.create(dataSource);
         tasks = new TaskRepository(jdbc);
-        transitions = new TaskTransitions(jdbc, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                tasks, new StaticListableBeanFactory().getBeanProvider(TaskTerminalListener.class), event -> { },
-                DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
+        transitions = BareTransitions.on(jdbc, dataSource, tasks,
+                event -> { }, DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
         keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
     }
 
