@@ -42,7 +42,7 @@ final class FalWebhookVerifier {
         this.clock = clock;
     }
 
-    /** @return the verified body; throws when the delivery is not fal's or too old */
+    /** Returns when fal signed the delivery within the allowed window, else throws {@link WebhookRejectedException}. */
     void verify(Map<String, String> headers, byte[] body) {
         String requestId = required(headers, "x-fal-webhook-request-id");
         String userId = required(headers, "x-fal-webhook-user-id");
