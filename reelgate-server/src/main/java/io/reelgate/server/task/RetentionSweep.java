@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes result files whose retention ran out and flips {@code expireFlag} to 1. The task record stays readable.
- * Files go first (the result's own, what dialects derived from it, {@link ResultDerivatives}, and anything else in
- * the task's {@link ResultFolder}, such as an earlier run's files that its dying node never committed): a crash
- * between the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
+ * Files go first, the task's whole {@link ResultFolder}: the result, what dialects derived from it beside it (the
+ * OpenAI dialect's thumbnail and sprite sheet) and an earlier run's files that its dying node never committed. A
+ * crash between the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
  */
 @Component
 public class RetentionSweep extends RetentionJob {
@@ -29,12 +29,10 @@ public class RetentionSweep extends RetentionJob {
     private final BlobStore blobs;
     private final RetentionProperties properties;
     private final Clock clock;
-    private final List<ResultDerivatives> derivatives;
 
     public RetentionSweep(TaskRepository tasks, TaskTransitions transitions, BlobStore blobs, RetentionProperties properties,
-                          Clock clock, List<ResultDerivatives> derivatives) {
+                          Clock clock) {
         super("result-retention", properties::sweepInterval);
-        this.derivatives = List.copyOf(derivatives);
         this.tasks = tasks;
         this.transitions = transitions;
         this.blobs = blobs;
@@ -62,18 +60,8 @@ public class RetentionSweep extends RetentionJob {
         return expired;
     }
 
-    /** The files a task's result left in the blob store (idempotent: missing files are not an error). */
+    /** The files a task's runs left in the blob store (idempotent: a missing folder is not an error). */
     void deleteResultFiles(Task task) {
-        deleteIfPresent(task.videoKey());
-        deleteIfPresent(task.coverKey());
-        deleteIfPresent(task.startFrameKey());
-        derivatives.forEach(derivative -> derivative.keysOf(task).forEach(this::deleteIfPresent));
         blobs.deleteFolder(ResultFolder.of(task.id()));
-    }
-
-    private void deleteIfPresent(String key) {
-        if (key != null) {
-            blobs.delete(key);
-        }
     }
 }

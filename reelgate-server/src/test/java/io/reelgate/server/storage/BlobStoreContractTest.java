@@ -206,7 +206,7 @@ class BlobStoreContractTest {
                 t0.plus(Duration.ofDays(14))), t0);
         RetentionSweep sweep = new RetentionSweep(tasks, transitions, store,
                 new RetentionProperties(Duration.ofDays(14), Duration.ofMinutes(10), 500),
-                Clock.fixed(t0.plus(Duration.ofDays(15)), ZoneOffset.UTC), java.util.List.of());
+                Clock.fixed(t0.plus(Duration.ofDays(15)), ZoneOffset.UTC));
 
         assertThat(sweep.sweep()).isEqualTo(1);
 

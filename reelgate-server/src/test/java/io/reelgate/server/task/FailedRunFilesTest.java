@@ -8,6 +8,7 @@ import io.reelgate.server.infra.DataDirectory;
 import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.storage.BlobStore;
 import io.reelgate.server.storage.LocalBlobStore;
+import io.reelgate.server.storage.ResultFolder;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.TestDatabases;
 import io.reelgate.server.testsupport.TestTaskInputs;
@@ -63,7 +64,7 @@ class FailedRunFilesTest {
     void theFilesOfARunThatNeverCommittedGoWhenTheTaskFails() throws Exception {
         String orphaned = runningTaskThatStored("dead-run.mp4");
         String succeeded = runningTaskThatStored("v.mp4");
-        transitions.succeed(succeeded, "node", new TaskOutput("v", "results/" + succeeded + "/v.mp4", null, null,
+        transitions.succeed(succeeded, "node", new TaskOutput("v", key(succeeded, "v.mp4"), null, null,
                 720, 720, T0.plus(Duration.ofDays(14))), T0);
 
         assertThat(transitions.failExpired(orphaned, 500, "gave up", T0.plusSeconds(60))).isTrue();
@@ -103,6 +104,6 @@ class FailedRunFilesTest {
     }
 
     private static String key(String taskId, String name) {
-        return "results/" + taskId + "/" + name;
+        return ResultFolder.of(taskId) + "/" + name;
     }
 }

@@ -35,7 +35,10 @@ class DerivedFiles {
         this.staging = dataDirectory.resolve("openai-derived-staging");
     }
 
-    /** Where a task's derived file is cached: beside its video, the video's name with {@code suffix}. */
+    /**
+     * Where a task's derived file is cached: beside its video (in the task's result folder, which retention and a
+     * delete remove whole), the video's name with {@code suffix}.
+     */
     static String keyOf(Task task, String suffix) {
         return task.videoKey().replaceFirst("\\.mp4$", "") + suffix;
     }
