@@ -1,6 +1,5 @@
 package io.reelgate.server.dispatch;
 
-import io.reelgate.server.testsupport.BareTransitions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.reelgate.server.account.ApiKeyRepository;
 import io.reelgate.server.infra.DataDirectory;
@@ -21,6 +20,7 @@ import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskTracing;
 import io.reelgate.server.task.TaskTransitions;
 import io.reelgate.server.task.UpstreamTracking;
+import io.reelgate.server.testsupport.BareTransitions;
 import io.reelgate.server.testsupport.FlakyDataSource;
 import io.reelgate.server.testsupport.LoopbackDownloader;
 import io.reelgate.server.testsupport.MovableClock;

@@ -1,8 +1,5 @@
 package io.reelgate.server.storage;
 
-import io.reelgate.server.testsupport.BareTransitions;
-import io.reelgate.server.testsupport.TestDataDirs;
-import io.reelgate.server.testsupport.TestTaskInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +12,11 @@ import io.reelgate.server.task.TaskKind;
 import io.reelgate.server.task.TaskOutput;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskTransitions;
+import io.reelgate.server.testsupport.BareTransitions;
 import io.reelgate.server.testsupport.S3ProxyProcess;
+import io.reelgate.server.testsupport.TestDataDirs;
 import io.reelgate.server.testsupport.TestDatabases;
+import io.reelgate.server.testsupport.TestTaskInputs;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;

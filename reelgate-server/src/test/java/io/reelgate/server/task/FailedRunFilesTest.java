@@ -1,6 +1,5 @@
 package io.reelgate.server.task;
 
-import io.reelgate.server.testsupport.BareTransitions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.account.ApiKeyRepository;
@@ -10,6 +9,7 @@ import io.reelgate.server.storage.BlobStore;
 import io.reelgate.server.storage.LocalBlobStore;
 import io.reelgate.server.storage.ResultFolder;
 import io.reelgate.server.testsupport.Await;
+import io.reelgate.server.testsupport.BareTransitions;
 import io.reelgate.server.testsupport.TestDatabases;
 import io.reelgate.server.testsupport.TestTaskInputs;
 import java.nio.file.Files;

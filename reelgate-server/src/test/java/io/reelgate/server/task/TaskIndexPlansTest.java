@@ -1,10 +1,10 @@
 package io.reelgate.server.task;
 
-import io.reelgate.server.testsupport.BareTransitions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.infra.DbTime;
+import io.reelgate.server.testsupport.BareTransitions;
 import io.reelgate.server.testsupport.TestDatabases;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;

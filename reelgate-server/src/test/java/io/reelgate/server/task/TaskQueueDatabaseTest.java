@@ -1,12 +1,12 @@
 package io.reelgate.server.task;
 
-import io.reelgate.server.testsupport.BareTransitions;
-import io.reelgate.server.testsupport.TestTaskInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.reelgate.server.account.ApiKeyRepository;
 import io.reelgate.server.infra.DatabaseKind;
+import io.reelgate.server.testsupport.BareTransitions;
 import io.reelgate.server.testsupport.TestDatabases;
+import io.reelgate.server.testsupport.TestTaskInputs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
