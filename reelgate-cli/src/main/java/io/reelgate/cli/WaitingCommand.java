@@ -8,6 +8,7 @@ import io.reelgate.client.model.TaskDetail;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** A task-creating command: {@code --wait}, {@code --timeout}, {@code --out}. */
@@ -29,74 +30,46 @@ abstract class WaitingCommand extends TaskCommand {
 
     /** After a generate/extend submit: print the taskId, or wait, report and save. */
     int finishRunway(ReelgateClient client, String taskId) {
-        if (!waits()) {
-            printTaskId(taskId);
-            return ReelgateCli.OK;
-        }
-        if (!json) {
-            root.out.println("taskId: " + taskId);
-        }
-        TaskDetail done;
-        try (Progress progress = new Progress(root, taskId)) {
-            done = client.waitForCompletion(taskId, Duration.ofSeconds(timeoutSeconds),
+        return finish(client, taskId, TaskFailedException::taskDetail, progress -> {
+            TaskDetail done = client.waitForCompletion(taskId, timeout(),
                     (previous, detail) -> progress.state(detail.state().wire()));
-        } catch (TaskFailedException e) {
-            if (json && e.taskDetail() != null) {
-                printJson(e.taskDetail());
-            }
-            throw e;
-        }
-        if (json) {
-            printJson(done);
-        } else {
-            root.out.println("videoUrl: " + done.videoUrl());
-            root.out.println("imageUrl: " + (done.videoInfo() == null ? "" : done.videoInfo().imageUrl()));
-        }
-        if (out != null) {
-            download(client, done.videoUrl(), out);
-        }
-        return ReelgateCli.OK;
+            return new Finished(done, done.videoUrl(), done.videoInfo() == null ? "" : done.videoInfo().imageUrl());
+        });
     }
 
     /** After an Aleph submit. */
     int finishAleph(ReelgateClient client, String taskId) {
-        if (!waits()) {
-            printTaskId(taskId);
-            return ReelgateCli.OK;
-        }
-        if (!json) {
-            root.out.println("taskId: " + taskId);
-        }
-        AlephDetail done;
-        try (Progress progress = new Progress(root, taskId)) {
+        return finish(client, taskId, TaskFailedException::alephDetail, progress -> {
             progress.state("running");
+            AlephDetail done;
             try {
-                done = client.waitForAleph(taskId, Duration.ofSeconds(timeoutSeconds));
+                done = client.waitForAleph(taskId, timeout());
             } catch (TaskFailedException e) {
                 progress.state("fail");
                 throw e;
             }
             progress.state("success");
-        } catch (TaskFailedException e) {
-            if (json && e.alephDetail() != null) {
-                printJson(e.alephDetail());
-            }
-            throw e;
-        }
-        if (json) {
-            printJson(done);
-        } else {
-            root.out.println("videoUrl: " + done.resultVideoUrl());
-            root.out.println("imageUrl: " + (done.response() == null ? "" : done.response().resultImageUrl()));
-        }
-        if (out != null) {
-            download(client, done.resultVideoUrl(), out);
-        }
-        return ReelgateCli.OK;
+            return new Finished(done, done.resultVideoUrl(),
+                    done.response() == null ? "" : done.response().resultImageUrl());
+        });
     }
 
     /** After a Market createTask. */
     int finishMarket(ReelgateClient client, String taskId) {
+        return finish(client, taskId, TaskFailedException::marketRecord, progress -> {
+            progress.state("waiting");
+            MarketRecord done = client.waitForMarketTask(taskId, timeout());
+            progress.state(done.state().wire());
+            return new Finished(done, done.videoUrl(), null);
+        });
+    }
+
+    /**
+     * The taskId alone, or: wait with live progress, print the result (the detail as JSON, or its URLs), save the
+     * video. A failure prints the failed task's detail under {@code --json} before it propagates.
+     */
+    private int finish(ReelgateClient client, String taskId, Function<TaskFailedException, Object> failedDetail,
+                       Function<Progress, Finished> waitFor) {
         if (!waits()) {
             printTaskId(taskId);
             return ReelgateCli.OK;
@@ -104,26 +77,36 @@ abstract class WaitingCommand extends TaskCommand {
         if (!json) {
             root.out.println("taskId: " + taskId);
         }
-        MarketRecord done;
+        Finished done;
         try (Progress progress = new Progress(root, taskId)) {
-            progress.state("waiting");
-            done = client.waitForMarketTask(taskId, Duration.ofSeconds(timeoutSeconds));
-            progress.state(done.state().wire());
+            done = waitFor.apply(progress);
         } catch (TaskFailedException e) {
-            if (json && e.marketRecord() != null) {
-                printJson(e.marketRecord());
+            Object detail = failedDetail.apply(e);
+            if (json && detail != null) {
+                printJson(detail);
             }
             throw e;
         }
         if (json) {
-            printJson(done);
+            printJson(done.detail());
         } else {
             root.out.println("videoUrl: " + done.videoUrl());
+            if (done.imageUrl() != null) {
+                root.out.println("imageUrl: " + done.imageUrl());
+            }
         }
         if (out != null) {
             download(client, done.videoUrl(), out);
         }
         return ReelgateCli.OK;
+    }
+
+    private Duration timeout() {
+        return Duration.ofSeconds(timeoutSeconds);
+    }
+
+    /** A finished task: its dialect's detail, and the URLs printed without {@code --json} (no image line: null). */
+    private record Finished(Object detail, String videoUrl, String imageUrl) {
     }
 
     private void printTaskId(String taskId) {
