@@ -2,14 +2,12 @@ package io.reelgate.server.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reelgate.server.account.ApiKeyRepository;
 import io.reelgate.server.infra.DataDirectory;
-import io.reelgate.server.infra.DatabaseKind;
 import io.reelgate.server.storage.BlobStore;
 import io.reelgate.server.storage.LocalBlobStore;
 import io.reelgate.server.storage.ResultFolder;
 import io.reelgate.server.testsupport.Await;
-import io.reelgate.server.testsupport.BareTransitions;
+import io.reelgate.server.testsupport.TaskTables;
 import io.reelgate.server.testsupport.TestDatabases;
 import io.reelgate.server.testsupport.TestTaskInputs;
 import java.nio.file.Files;
@@ -18,12 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A run that died between storing its result and committing it left files no row names; when the task then ends in
@@ -45,14 +41,12 @@ class FailedRunFilesTest {
 
     @BeforeEach
     void setUp() {
-        DataSource dataSource = TestDatabases.migrated(TestDatabases.Kind.H2);
-        JdbcClient jdbc = JdbcClient.create(dataSource);
         blobs = new LocalBlobStore(new DataDirectory(dir.resolve("data").toString()));
         cleaner = new FailedRunFiles(blobs);
-        tasks = new TaskRepository(jdbc);
-        transitions = BareTransitions.on(jdbc, dataSource, tasks,
-                event -> cleaner.onTaskChanged((TaskChanged) event), DatabaseKind.of(false));
-        keyId = new ApiKeyRepository(jdbc).create("k", "rg_" + UUID.randomUUID(), T0);
+        TaskTables tables = TaskTables.on(TestDatabases.Kind.H2, T0, event -> cleaner.onTaskChanged((TaskChanged) event));
+        tasks = tables.tasks();
+        transitions = tables.transitions();
+        keyId = tables.keyId();
     }
 
     @AfterEach

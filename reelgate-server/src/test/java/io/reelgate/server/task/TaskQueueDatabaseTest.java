@@ -2,9 +2,7 @@ package io.reelgate.server.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reelgate.server.account.ApiKeyRepository;
-import io.reelgate.server.infra.DatabaseKind;
-import io.reelgate.server.testsupport.BareTransitions;
+import io.reelgate.server.testsupport.TaskTables;
 import io.reelgate.server.testsupport.TestDatabases;
 import io.reelgate.server.testsupport.TestTaskInputs;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,12 +30,11 @@ class TaskQueueDatabaseTest {
     private String keyId;
 
     private void setUp(TestDatabases.Kind kind) {
-        DataSource dataSource = TestDatabases.migrated(kind);
-        jdbc = JdbcClient.create(dataSource);
-        tasks = new TaskRepository(jdbc);
-        transitions = BareTransitions.on(jdbc, dataSource, tasks,
-                event -> { }, DatabaseKind.of(kind == TestDatabases.Kind.POSTGRES));
-        keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
+        TaskTables tables = TaskTables.on(kind, T0);
+        jdbc = tables.jdbc();
+        tasks = tables.tasks();
+        transitions = tables.transitions();
+        keyId = tables.keyId();
     }
 
     @ParameterizedTest

@@ -1,15 +1,14 @@
 package io.reelgate.server.task;
 
+import io.reelgate.server.testsupport.TaskTables;
 import io.reelgate.server.testsupport.TestTaskInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.reelgate.server.account.ApiKeyRepository;
 import io.reelgate.server.testsupport.TestDatabases;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Migration V12 on the H2 file database and embedded PostgreSQL: a task keeps its traceparent, old rows have none. */
 class TaskTraceColumnDatabaseTest {
@@ -20,9 +19,9 @@ class TaskTraceColumnDatabaseTest {
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void aTaskKeepsTheTraceparentItWasSubmittedWith(TestDatabases.Kind kind) {
-        JdbcClient jdbc = JdbcClient.create(TestDatabases.migrated(kind));
-        TaskRepository tasks = new TaskRepository(jdbc);
-        String keyId = new ApiKeyRepository(jdbc).create("test", "rg_" + UUID.randomUUID(), T0);
+        TaskTables tables = TaskTables.on(kind, T0);
+        TaskRepository tasks = tables.tasks();
+        String keyId = tables.keyId();
         String traced = UUID.randomUUID().toString();
         String untraced = UUID.randomUUID().toString();
 
