@@ -1,7 +1,10 @@
 package io.reelgate.server.testsupport;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -103,6 +106,18 @@ public final class KillNineRestart {
     /** Waits, up to a minute, until {@code condition} holds: how a test says the upstream job is being tracked. */
     public static Runnable awaiting(String failure, Await.Check condition) {
         return () -> Await.until(TIMEOUT, failure, condition);
+    }
+
+    /** Waits until the fake provider answered a second GET of {@code path}: the server polls the upstream job. */
+    public static Runnable awaitingPolls(WireMockServer provider, String path) {
+        return awaiting("the upstream job at " + path + " was never polled twice",
+                () -> provider.findAll(getRequestedFor(urlEqualTo(path))).size() >= 2);
+    }
+
+    /** The KIE Runway generate body every restart test submits: 16:9, 720p, {@code seconds} long. */
+    public static String generateBody(String prompt, int seconds) {
+        return "{\"prompt\":\"" + prompt + "\",\"duration\":" + seconds
+                + ",\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}";
     }
 
     private KieHttp client(ServerProcess server) {

@@ -29,8 +29,8 @@ class ComfyUiRestartTest {
             comfy.script(PROMPT, Outcome.RUN_FOREVER, 0);
             restart = KillNineRestart.of(dataDir, "comfyui", "--reelgate.engine.comfyui.servers=gpu0=" + comfy.baseUrl());
             // each poll of a running prompt reads /history, then /queue
-            String taskId = restart.submitThenKill("{\"prompt\":\"" + PROMPT + "\",\"duration\":5,\"quality\":\"720p\","
-                    + "\"aspectRatio\":\"16:9\"}", KillNineRestart.awaiting("the prompt was never polled",
+            String taskId = restart.submitThenKill(KillNineRestart.generateBody(PROMPT, 5), KillNineRestart.awaiting(
+                    "the prompt was never polled",
                     () -> comfy.requests().stream().filter("GET /queue"::equals).count() >= 2));
             // while no Reelgate was running, the GPU finished the prompt
             comfy.finish(PROMPT);

@@ -1,6 +1,5 @@
 package io.reelgate.server.engine.fal;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,10 +36,8 @@ class FalRestartTest {
             fal.statusAnswers(APP, requestId, FakeFal.inProgress(requestId));
             restart = KillNineRestart.hosted(dataDir, "fal", "--reelgate.engine.fal.api-key=" + FakeFal.KEY,
                     "--reelgate.engine.fal.base-url=" + fal.baseUrl());
-            String taskId = restart.submitThenKill("{\"prompt\":\"survives a restart\",\"duration\":5,"
-                    + "\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}", KillNineRestart.awaiting(
-                    "the request was never polled", () -> fal.server().findAll(getRequestedFor(
-                            urlEqualTo("/" + APP + "/requests/" + requestId + "/status"))).size() >= 2));
+            String taskId = restart.submitThenKill(KillNineRestart.generateBody("survives a restart", 5),
+                    KillNineRestart.awaitingPolls(fal.server(), "/" + APP + "/requests/" + requestId + "/status"));
             fal.statusAnswers(APP, requestId, FakeFal.completed(requestId, 12.5));
             fal.resultVideo(APP, requestId);
 

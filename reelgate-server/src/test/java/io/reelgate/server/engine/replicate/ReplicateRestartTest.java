@@ -1,6 +1,5 @@
 package io.reelgate.server.engine.replicate;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,10 +32,8 @@ class ReplicateRestartTest {
             replicate.predictionAnswers(id, FakeReplicate.processing(id, ""));
             restart = KillNineRestart.hosted(dataDir, "replicate", "--reelgate.engine.replicate.api-token="
                     + FakeReplicate.TOKEN, "--reelgate.engine.replicate.base-url=" + replicate.baseUrl() + "/v1");
-            String taskId = restart.submitThenKill("{\"prompt\":\"survives a restart\",\"duration\":5,"
-                    + "\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}", KillNineRestart.awaiting(
-                    "the prediction was never polled", () -> replicate.server().findAll(
-                            getRequestedFor(urlEqualTo("/v1/predictions/" + id))).size() >= 2));
+            String taskId = restart.submitThenKill(KillNineRestart.generateBody("survives a restart", 5),
+                    KillNineRestart.awaitingPolls(replicate.server(), "/v1/predictions/" + id));
             replicate.predictionAnswers(id, replicate.succeeded(id));
 
             Path video = restart.succeedsAfterRestart(taskId);

@@ -1,6 +1,5 @@
 package io.reelgate.server.engine.runway;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,10 +31,8 @@ class RunwayRestartTest {
             runway.taskAnswers(upstreamId, FakeRunway.running(upstreamId, 0.3));
             restart = KillNineRestart.hosted(dataDir, "runway", "--reelgate.engine.runway.api-secret="
                     + FakeRunway.SECRET, "--reelgate.engine.runway.base-url=" + runway.baseUrl());
-            String taskId = restart.submitThenKill("{\"prompt\":\"survives a restart\",\"duration\":5,"
-                    + "\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}", KillNineRestart.awaiting(
-                    "the upstream task was never polled", () -> runway.server().findAll(
-                            getRequestedFor(urlEqualTo("/v1/tasks/" + upstreamId))).size() >= 2));
+            String taskId = restart.submitThenKill(KillNineRestart.generateBody("survives a restart", 5),
+                    KillNineRestart.awaitingPolls(runway.server(), "/v1/tasks/" + upstreamId));
             // while no node was running, the upstream task finished
             runway.taskAnswers(upstreamId, runway.succeeded(upstreamId));
 

@@ -1,6 +1,5 @@
 package io.reelgate.server.engine.veo;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,10 +33,8 @@ class VeoRestartTest {
             veo.operationAnswers(MODEL, op, FakeVeo.running(MODEL, op));
             restart = KillNineRestart.hosted(dataDir, "veo", "--reelgate.engine.veo.api-key=" + FakeVeo.KEY,
                     "--reelgate.engine.veo.base-url=" + veo.baseUrl());
-            String taskId = restart.submitThenKill("{\"prompt\":\"survives a restart\",\"duration\":8,"
-                    + "\"quality\":\"720p\",\"aspectRatio\":\"16:9\"}", KillNineRestart.awaiting(
-                    "the operation was never read twice",
-                    () -> veo.api().findAll(getRequestedFor(urlEqualTo(operation))).size() >= 2));
+            String taskId = restart.submitThenKill(KillNineRestart.generateBody("survives a restart", 8),
+                    KillNineRestart.awaitingPolls(veo.api(), operation));
             // while no node was running, the operation finished
             veo.operationAnswers(MODEL, op, veo.done(MODEL, op));
 
