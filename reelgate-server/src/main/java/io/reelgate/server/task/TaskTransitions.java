@@ -182,23 +182,6 @@ public class TaskTransitions {
                 .update());
     }
 
-    /** Fails a task that no worker holds ({@code wait} or {@code queueing}), e.g. its engine does not exist. */
-    public boolean failIdle(String id, TaskState expected, int failCode, String failMsg, Instant now) {
-        if (expected != TaskState.WAIT && expected != TaskState.QUEUEING) {
-            throw new IllegalArgumentException("failIdle only moves wait or queueing tasks, not " + expected);
-        }
-        return terminal(id, expected, TaskState.FAIL, failMsg, () -> jdbc.sql("""
-                UPDATE task SET state = 'fail', finished_at = :now, fail_code = :failCode, fail_msg = :failMsg
-                WHERE id = :id AND state = :expected
-                """)
-                .param("id", id)
-                .param("expected", expected.wire())
-                .param("now", DbTime.of(now))
-                .param("failCode", failCode)
-                .param("failMsg", truncate(failMsg))
-                .update());
-    }
-
     /**
      * Crash recovery: hands a task whose lease ran out back to the queue. Guarded by the lease expiry so a node that
      * renewed in the meantime keeps it.

@@ -199,7 +199,7 @@ class TaskQueueDatabaseTest {
         assertThat(transitions.failRunning(id, "node-a", 500, "again", T0.plusSeconds(2))).isFalse();
         assertThat(transitions.claim(id, "node-a", T0.plusSeconds(30), T0.plusSeconds(2))).isFalse();
         assertThat(transitions.requeueOwned(id, "node-a", T0.plusSeconds(2))).isFalse();
-        assertThat(transitions.failIdle(id, TaskState.QUEUEING, 500, "x", T0)).isFalse();
+        assertThat(transitions.cancel(id, TaskState.GENERATING, "x", T0.plusSeconds(2))).isFalse();
 
         Task failed = tasks.findById(id).orElseThrow();
         assertThat(failed.state()).isEqualTo(TaskState.FAIL);
