@@ -2,9 +2,11 @@ package io.reelgate.server.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.reelgate.server.testsupport.AdminHttp;
 import io.reelgate.server.testsupport.Await;
 import io.reelgate.server.testsupport.CallbackReceiver;
 import io.reelgate.server.testsupport.EndToEndTest;
+import io.reelgate.server.testsupport.TaskEventStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -94,6 +96,27 @@ class MetricsEndToEndTest extends EndToEndTest {
             assertThat(delta(before, after, "reelgate_callbacks_failures_total", Map.of("final", "false")))
                     .isGreaterThanOrEqualTo(1);
         }
+    }
+
+    @Test
+    void openTaskStreamsAreCountedUntilTheyClose() throws Exception {
+        String secret = new AdminHttp(baseUrl(), DATA_DIR).createKey("metrics-streams", 0).secret();
+        // streams other tests closed are noticed at their next heartbeat (every second in tests)
+        awaitOpenStreams(0);
+        TaskEventStream first = new TaskEventStream(baseUrl(), secret, "", null);
+        TaskEventStream second = new TaskEventStream(baseUrl(), secret, "?taskId=none", null);
+        try {
+            awaitOpenStreams(2);
+        } finally {
+            first.close();
+            second.close();
+        }
+        awaitOpenStreams(0);
+    }
+
+    private void awaitOpenStreams(int count) {
+        Await.until(TIMEOUT, count + " open streams in reelgate_stream_subscribers", () -> get("/actuator/prometheus"),
+                scrape -> sum(scrape, "reelgate_stream_subscribers", Map.of()) == count);
     }
 
     private String get(String path) throws Exception {
