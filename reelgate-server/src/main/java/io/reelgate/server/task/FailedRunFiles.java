@@ -13,8 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Empties the {@link ResultFolder} of a task that ran and then ended in {@code fail}. A run stores its files before
- * it commits {@code success}, so a node that died between the two left files no row names, and the retention sweep
- * only visits successes. Runs on the node that failed the task, off the thread that failed it (a cancel request).
+ * it commits {@code success}, so a node that died between the two left files no row names. Runs on the node that
+ * failed the task, off the thread that failed it (a cancel request), and clears the task's
+ * {@code run_files_pending} flag; while it is set, {@link RetentionSweep} retries (this node died first, or the store
+ * failed).
  */
 @Component
 class FailedRunFiles implements DisposableBean {
@@ -22,11 +24,13 @@ class FailedRunFiles implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(FailedRunFiles.class);
 
     private final BlobStore blobs;
+    private final TaskRepository tasks;
     private final ExecutorService deleter = Executors.newSingleThreadExecutor(
             DaemonThreads.named("reelgate-failed-run-files"));
 
-    FailedRunFiles(BlobStore blobs) {
+    FailedRunFiles(BlobStore blobs, TaskRepository tasks) {
         this.blobs = blobs;
+        this.tasks = tasks;
     }
 
     @EventListener
@@ -38,8 +42,10 @@ class FailedRunFiles implements DisposableBean {
         deleter.execute(() -> {
             try {
                 blobs.deleteFolder(ResultFolder.of(task.id()));
+                tasks.runFilesRemoved(task.id());
             } catch (RuntimeException e) {
-                log.warn("Task {} failed, and the files its runs stored could not be removed", task.id(), e);
+                log.warn("Task {} failed, and the files its runs stored could not be removed yet: the retention sweep "
+                        + "retries", task.id(), e);
             }
         });
     }

@@ -8,7 +8,8 @@ import io.reelgate.server.task.Task;
 import io.reelgate.server.task.TaskRepository;
 import io.reelgate.server.task.TaskTransitions;
 import java.time.Clock;
-import java.util.List;
+import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,11 +19,19 @@ import org.springframework.stereotype.Component;
  * Files go first, the task's whole {@link ResultFolder}: the result, what dialects derived from it beside it (the
  * OpenAI dialect's thumbnail and sprite sheet) and an earlier run's files that its dying node never committed. A
  * crash between the two leaves the flag at 0 and the next sweep retries the (idempotent) delete.
+ * <p>
+ * It also empties the folders of failed tasks that {@link FailedRunFiles} could not (its node died first, or the
+ * store did not answer), once they have been failed for {@link #FAILED_RUN_GRACE}.
  */
 @Component
 public class RetentionSweep extends RetentionJob {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
+    /**
+     * How long a failed task's folder is left to {@link FailedRunFiles} (milliseconds, normally), and to a run that
+     * lost its lease and has not noticed yet (seconds, at its next heartbeat) to stop writing into it.
+     */
+    static final Duration FAILED_RUN_GRACE = Duration.ofHours(1);
 
     private final TaskRepository tasks;
     private final TaskTransitions transitions;
@@ -40,24 +49,36 @@ public class RetentionSweep extends RetentionJob {
         this.clock = clock;
     }
 
-    /** Expires everything due now; returns how many tasks were expired. */
+    /** Expires everything due now and empties failed runs' folders; returns how many tasks it cleaned up. */
     @Override
     public int sweep() {
-        int expired = 0;
-        List<Task> due;
-        do {
-            due = tasks.resultsExpiredBefore(clock.instant(), properties.batchSize());
-            for (Task task : due) {
-                deleteResultFiles(task);
-                if (transitions.markExpired(task.id())) {
-                    expired++;
-                }
-            }
-        } while (due.size() == properties.batchSize());
+        return expireResults() + removeFailedRunFiles();
+    }
+
+    private int expireResults() {
+        int expired = inBatches(properties.batchSize(), batch -> tasks.resultsExpiredBefore(clock.instant(), batch),
+                task -> {
+                    deleteResultFiles(task);
+                    return transitions.markExpired(task.id());
+                });
         if (expired > 0) {
             log.info("Retention sweep expired {} task results", expired);
         }
         return expired;
+    }
+
+    private int removeFailedRunFiles() {
+        Instant failedBefore = clock.instant().minus(FAILED_RUN_GRACE);
+        int removed = inBatches(properties.batchSize(), batch -> tasks.failedWithRunFilesBefore(failedBefore, batch),
+                task -> {
+                    deleteResultFiles(task);
+                    tasks.runFilesRemoved(task.id());
+                    return true;
+                });
+        if (removed > 0) {
+            log.info("Retention sweep emptied the result folders of {} failed tasks", removed);
+        }
+        return removed;
     }
 
     /** The files a task's runs left in the blob store (idempotent: a missing folder is not an error). */

@@ -180,6 +180,24 @@ public class TaskRepository {
                 .list();
     }
 
+    /**
+     * Failed tasks whose result folder may still hold a run's files, failed before {@code before}: the node that failed
+     * them died, or the store did not answer, before the folder was emptied (docs/reliability.md).
+     */
+    public List<Task> failedWithRunFilesBefore(Instant before, int limit) {
+        return timeBounded("""
+                SELECT * FROM task WHERE run_files_pending = TRUE AND finished_at > :floor AND finished_at < :now
+                ORDER BY finished_at LIMIT :limit
+                """, before, limit)
+                .query(TaskRowMapper.INSTANCE)
+                .list();
+    }
+
+    /** The task's result folder was emptied after it failed. */
+    public void runFilesRemoved(String id) {
+        jdbc.sql("UPDATE task SET run_files_pending = FALSE WHERE id = :id").param("id", id).update();
+    }
+
     /** Unfinished tasks whose client-set deadline passed (the floor: see {@link DbTime#FLOOR}). */
     public List<Task> pastDeadline(Instant now, int limit) {
         return timeBounded("""

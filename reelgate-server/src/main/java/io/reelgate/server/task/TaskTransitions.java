@@ -134,6 +134,7 @@ public class TaskTransitions {
     public boolean cancel(String id, TaskState expected, String failMsg, Instant now) {
         return terminal(id, expected, TaskState.FAIL, failMsg, () -> jdbc.sql("""
                 UPDATE task SET state = 'fail', finished_at = :now, fail_code = :failCode, fail_msg = :failMsg,
+                                run_files_pending = attempts > 0,
                                 lease_owner = NULL, lease_until = NULL
                 WHERE id = :id AND state = :expected
                 """)
@@ -171,6 +172,7 @@ public class TaskTransitions {
     public boolean failRunning(String id, String owner, int failCode, String failMsg, Instant now) {
         return terminal(id, TaskState.GENERATING, TaskState.FAIL, failMsg, () -> jdbc.sql("""
                 UPDATE task SET state = 'fail', finished_at = :now, fail_code = :failCode, fail_msg = :failMsg,
+                                run_files_pending = attempts > 0,
                                 lease_owner = NULL, lease_until = NULL
                 WHERE id = :id AND state = 'generating' AND lease_owner = :owner
                 """)
@@ -201,6 +203,7 @@ public class TaskTransitions {
     public boolean failExpired(String id, int failCode, String failMsg, Instant now) {
         return terminal(id, TaskState.GENERATING, TaskState.FAIL, failMsg, () -> jdbc.sql("""
                 UPDATE task SET state = 'fail', finished_at = :now, fail_code = :failCode, fail_msg = :failMsg,
+                                run_files_pending = attempts > 0,
                                 lease_owner = NULL, lease_until = NULL
                 WHERE id = :id AND state = 'generating' AND lease_until < :now
                 """)

@@ -4,7 +4,6 @@ import io.reelgate.server.infra.RetentionJob;
 import io.reelgate.server.storage.BlobStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -36,17 +35,13 @@ public class UploadRetentionSweep extends RetentionJob {
     @Override
     public int sweep() {
         Instant now = clock.instant();
-        int deleted = 0;
-        List<UploadRecord> due;
-        do {
-            due = uploads.expiredBefore(now, properties.batchSize());
-            for (UploadRecord upload : due) {
-                if (uploads.deleteIfExpired(upload.blobKey(), now)) {
-                    blobs.delete(upload.blobKey());
-                    deleted++;
-                }
+        int deleted = inBatches(properties.batchSize(), batch -> uploads.expiredBefore(now, batch), upload -> {
+            if (!uploads.deleteIfExpired(upload.blobKey(), now)) {
+                return false;
             }
-        } while (due.size() == properties.batchSize());
+            blobs.delete(upload.blobKey());
+            return true;
+        });
         if (deleted > 0) {
             log.info("Upload retention sweep deleted {} uploads", deleted);
         }

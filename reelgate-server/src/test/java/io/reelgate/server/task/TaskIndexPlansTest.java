@@ -95,6 +95,8 @@ class TaskIndexPlansTest {
         expect(usedBy, "expired leases", "ix_task_lease", () -> tasks.leasesExpiredBefore(Instant.now(), 50));
         expect(usedBy, "a node's leased tasks", "ix_task_lease", () -> tasks.leasedBy("node-1"));
         expect(usedBy, "retention sweep", "ix_task_expiry", () -> tasks.resultsExpiredBefore(Instant.now(), 500));
+        expect(usedBy, "retention sweep: failed runs' files", "ix_task_run_files",
+                () -> tasks.failedWithRunFilesBefore(Instant.now(), 500));
         expect(usedBy, "deadline sweep", "ix_task_deadline", () -> tasks.pastDeadline(Instant.now().plusSeconds(7200), 50));
         // the lease index holds exactly the generating tasks too
         expect(usedBy, "per-engine limits", Set.of("ix_task_active_engine", "ix_task_lease"), () -> tasks.generatingPerEngine());
@@ -132,11 +134,13 @@ class TaskIndexPlansTest {
         TaskRepository h2Tasks = new TaskRepository(JdbcClient.create(recording(h2)));
         // at most: lease recovery none (parked tasks have no lease), the deadline sweep the tasks in flight (H2 may
         // take the unfinished-state index), the retention sweep none (no unexpired result)
-        Map<String, Integer> bounds = Map.of("lease recovery", 10, "deadline sweep", 1010, "retention sweep", 10);
+        Map<String, Integer> bounds = Map.of("lease recovery", 10, "deadline sweep", 1010, "retention sweep", 10,
+                "failed runs' files", 10);
         Map<String, Runnable> sweeps = new LinkedHashMap<>();
         sweeps.put("lease recovery", () -> h2Tasks.leasesExpiredBefore(NOW, 50));
         sweeps.put("deadline sweep", () -> h2Tasks.pastDeadline(NOW, 50));
         sweeps.put("retention sweep", () -> h2Tasks.resultsExpiredBefore(NOW, 500));
+        sweeps.put("failed runs' files", () -> h2Tasks.failedWithRunFilesBefore(NOW, 500));
         sweeps.forEach((sweep, call) -> {
             recorded.clear();
             call.run();
