@@ -1,7 +1,6 @@
 package io.reelgate.server.task;
 
 import io.reelgate.server.infra.DaemonThreads;
-import io.reelgate.server.storage.BlobStore;
 import io.reelgate.server.storage.ResultFolder;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,14 +22,12 @@ class FailedRunFiles implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(FailedRunFiles.class);
 
-    private final BlobStore blobs;
-    private final TaskRepository tasks;
+    private final RetentionSweep sweep;
     private final ExecutorService deleter = Executors.newSingleThreadExecutor(
             DaemonThreads.named("reelgate-failed-run-files"));
 
-    FailedRunFiles(BlobStore blobs, TaskRepository tasks) {
-        this.blobs = blobs;
-        this.tasks = tasks;
+    FailedRunFiles(RetentionSweep sweep) {
+        this.sweep = sweep;
     }
 
     @EventListener
@@ -41,8 +38,7 @@ class FailedRunFiles implements DisposableBean {
         }
         deleter.execute(() -> {
             try {
-                blobs.deleteFolder(ResultFolder.of(task.id()));
-                tasks.runFilesRemoved(task.id());
+                sweep.emptyFailedRunFolder(task);
             } catch (RuntimeException e) {
                 log.warn("Task {} failed, and the files its runs stored could not be removed yet: the retention sweep "
                         + "retries", task.id(), e);

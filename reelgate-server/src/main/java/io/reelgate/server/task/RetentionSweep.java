@@ -71,14 +71,22 @@ public class RetentionSweep extends RetentionJob {
         Instant failedBefore = clock.instant().minus(FAILED_RUN_GRACE);
         int removed = inBatches(properties.batchSize(), batch -> tasks.failedWithRunFilesBefore(failedBefore, batch),
                 task -> {
-                    deleteResultFiles(task);
-                    tasks.runFilesRemoved(task.id());
+                    emptyFailedRunFolder(task);
                     return true;
                 });
         if (removed > 0) {
             log.info("Retention sweep emptied the result folders of {} failed tasks", removed);
         }
         return removed;
+    }
+
+    /**
+     * Empties a failed task's folder, then clears its flag: in this order, so a failure in between leaves the flag
+     * set and a later sweep tries again. {@link FailedRunFiles} calls it as soon as the task fails.
+     */
+    void emptyFailedRunFolder(Task task) {
+        deleteResultFiles(task);
+        tasks.runFilesRemoved(task.id());
     }
 
     /** The files a task's runs left in the blob store (idempotent: a missing folder is not an error). */

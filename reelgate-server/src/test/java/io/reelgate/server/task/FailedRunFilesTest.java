@@ -55,7 +55,7 @@ class FailedRunFilesTest {
         tasks = tables.tasks();
         transitions = tables.transitions();
         keyId = tables.keyId();
-        cleaner = new FailedRunFiles(blobs, tasks);
+        cleaner = new FailedRunFiles(sweepAt(T0));
     }
 
     @AfterEach
